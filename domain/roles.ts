@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The roles an agency assigns to its users (docs/ARCHITECTURE.md, "Security model"). */
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'investigator',
+  'prosecutor',
+  'contact_point',
+  'central_authority',
+  'trainer',
+  'auditor',
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * Every action the policy module knows. Capabilities added by later issues extend this list,
+ * and the table below says which roles hold each one; nothing else grants a permission.
+ */
+export const PERMISSIONS = [
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.export',
+  'organisation.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Least privilege: each permission lists exactly the roles that hold it. */
+export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
+  'user.read': ['admin', 'coordinator'],
+  'user.manage': ['admin'],
+  'audit.read': ['auditor', 'admin'],
+  'audit.export': ['auditor', 'admin'],
+  'organisation.read': ROLES,
+};
+
+/** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((permission) =>
+    PERMISSION_ROLES[permission].some((role) => roles.includes(role)),
+  );
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEFAULT_BANNER =
+  'This system is for authorised law-enforcement and judicial use only. All use is monitored and ' +
+  'recorded in an audit log. Unauthorised access or misuse is an offence and will be reported.';
+
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LIAISON_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
+  LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LIAISON_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  LIAISON_BANNER: z.string().min(1).default(DEFAULT_BANNER),
+  LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIAISON_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20).describe('login attempts per IP per minute'),
+  LIAISON_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
+});
+
+/** Validated runtime configuration; one place for every default. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  banner: string;
+  logLevel: z.infer<typeof envSchema>['LIAISON_LOG_LEVEL'];
+  loginRateLimitPerMinute: number;
+  /** `auto`: Secure cookies except when served on plain-HTTP loopback (development, demo). */
+  secureCookies: 'auto' | 'always';
+}
+
+/** Reads the environment; throws an error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.LIAISON_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    sessionIdleMs: e.LIAISON_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.LIAISON_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    banner: e.LIAISON_BANNER,
+    logLevel: e.LIAISON_LOG_LEVEL,
+    loginRateLimitPerMinute: e.LIAISON_LOGIN_RATE_LIMIT,
+    secureCookies: e.LIAISON_SECURE_COOKIES,
+  };
+}

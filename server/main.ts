@@ -1,0 +1,68 @@
+/** `npm start` / `liaison serve`: config → database → migrations → app → listen → jobs. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { startJobs } from './jobs/jobs.ts';
+import { randomSecret } from './modules/auth/crypto.ts';
+import { systemActor } from './modules/auth/actor.ts';
+import { ensureDemoAccount } from './modules/users/users.service.ts';
+import { openRuntime } from './runtime.ts';
+
+export async function serve(): Promise<void> {
+  const runtime = await openRuntime('liaison serve');
+  const { deps } = runtime;
+  const demo = await ensureDemoAccount(deps, systemActor('bootstrap'));
+
+  // A fresh operator token per start, readable only by whoever can read the data directory.
+  const operatorToken = randomSecret();
+  const tokenFile = path.join(deps.config.dataDir, 'operator.token');
+  fs.writeFileSync(tokenFile, operatorToken, { mode: 0o600 });
+
+  const app = await buildApp(deps, { operatorToken });
+  const jobs = await startJobs(deps, app.log);
+  const address = await app.listen({ host: deps.config.host, port: deps.config.port });
+  runtime.lock?.setUrl(address);
+
+  const url = address.replace('://127.0.0.1', '://127.0.0.1').replace('[::1]', 'localhost');
+  const lines = [
+    '',
+    `Liaison is running on ${url}  (database: ${deps.db.kind === 'pglite' ? `embedded, ${deps.config.dataDir}` : 'PostgreSQL'})`,
+    `API documentation: ${url}/api/docs`,
+  ];
+  if (demo)
+    lines.push(
+      '',
+      'Demo account created (fictitious organisation):',
+      `  e-mail:             ${demo.email}`,
+      `  one-time password:  ${demo.password}`,
+      'You will set your own password and enrol an authenticator app at first sign-in.',
+    );
+  process.stdout.write(lines.join('\n') + '\n\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await jobs.stop();
+    fs.rmSync(tokenFile, { force: true });
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  serve().catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`liaison: ${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`liaison: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

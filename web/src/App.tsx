@@ -1,0 +1,93 @@
+/**
+ * The routes. Sign-in steps live under the sign-in layout, each behind the guard of its stage;
+ * everything else needs a complete sign-in (`done`) and lives in the app shell.
+ */
+import { Route, Routes } from 'react-router';
+import { AccountPage } from './features/account/account-page.tsx';
+import { UsersPage } from './features/admin/users-page.tsx';
+import { AuditPage } from './features/audit/audit-page.tsx';
+import { AuthLayout } from './features/auth/auth-layout.tsx';
+import { ChangePasswordPage } from './features/auth/change-password-page.tsx';
+import { RedirectIfSignedIn, RequirePermission, RequireStage } from './features/auth/guards.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { MfaEnrolPage } from './features/auth/mfa-enrol-page.tsx';
+import { MfaVerifyPage } from './features/auth/mfa-verify-page.tsx';
+import { RecoveryCodesPage } from './features/auth/recovery-codes-page.tsx';
+import { AppLayout } from './features/shell/app-layout.tsx';
+import { HomePage } from './features/shell/home-page.tsx';
+import { UPCOMING_SECTIONS } from './features/shell/nav-items.ts';
+import { NotFoundPage } from './features/shell/not-found-page.tsx';
+import { PlaceholderPage } from './features/shell/placeholder-page.tsx';
+
+/** The app's route table. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AuthLayout />}>
+        <Route
+          path="/login"
+          element={
+            <RedirectIfSignedIn>
+              <LoginPage />
+            </RedirectIfSignedIn>
+          }
+        />
+        <Route
+          path="/auth/change-password"
+          element={
+            <RequireStage stage="change_password">
+              <ChangePasswordPage />
+            </RequireStage>
+          }
+        />
+        <Route
+          path="/auth/mfa/enrol"
+          element={
+            <RequireStage stage="enrol_mfa">
+              <MfaEnrolPage />
+            </RequireStage>
+          }
+        />
+        <Route
+          path="/auth/mfa/verify"
+          element={
+            <RequireStage stage="verify_mfa">
+              <MfaVerifyPage />
+            </RequireStage>
+          }
+        />
+        <Route path="/auth/recovery-codes" element={<RecoveryCodesPage />} />
+      </Route>
+      <Route
+        element={
+          <RequireStage stage="done">
+            <AppLayout />
+          </RequireStage>
+        }
+      >
+        <Route index element={<HomePage />} />
+        {UPCOMING_SECTIONS.map((section) => (
+          <Route key={section} path={section} element={<PlaceholderPage section={section} />} />
+        ))}
+        <Route
+          path="admin/users"
+          element={
+            <RequirePermission permission="user.read">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * Query keys in one place, so a mutation invalidates exactly what it changed and signing out
+ * can tell the session query from the rest.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  banner: ['banner'] as const,
+  totpSetup: ['totp-setup'] as const,
+  sessions: ['account', 'sessions'] as const,
+  tokens: ['account', 'tokens'] as const,
+  users: ['users'] as const,
+  audit: ['audit'] as const,
+};

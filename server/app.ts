@@ -148,7 +148,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const document = buildOpenApi(routes, VERSION);
   app.get('/api/openapi.json', async () => document);
   await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false, validatorUrl: null } });
 
   // ---- health and metrics
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -51,7 +51,7 @@ export async function restoreDatabase(config: Config, file: string): Promise<{ p
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
       if (previous) fs.renameSync(previous, dir);
-      throw new Error(`${file} is not a Liaison backup that can be restored: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${file} is not a Liaison backup that can be restored: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     return { previous };
   } finally {

@@ -2,7 +2,7 @@
 // `npm test`: every test, in three passes, then one closing line "N passed, N failed".
 //  1. unit and integration tests, database tests on PGlite;
 //  2. the database tests (*.db.test.ts) again on PostgreSQL when TEST_DATABASE_URL is set;
-//  3. end-to-end tests in Debian Chromium against a built web app (skipped with a notice when
+//  3. end-to-end tests in Debian Chromium against `npm start` (skipped with a notice when
 //     /usr/bin/chromium is absent, unless CI=true, where that is an error).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,11 +46,8 @@ run('pglite', []);
 if (process.env.TEST_DATABASE_URL) run('postgresql', ['.db.test.ts'], { LIAISON_TEST_DB: 'postgres' });
 else console.log('\n(TEST_DATABASE_URL not set: database tests ran on PGlite only)');
 
-if (fs.existsSync('/usr/bin/chromium')) {
-  const build = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) exitCode = 1;
-  else run('e2e', ['--config', 'test/e2e/vitest.config.ts']);
-} else if (process.env.CI) {
+// The browser tests start Liaison with `npm start`, which builds the web app first.
+if (fs.existsSync('/usr/bin/chromium')) run('e2e', ['--config', 'test/e2e/vitest.config.ts']); else if (process.env.CI) {
   console.error('CI: /usr/bin/chromium is missing, end-to-end tests cannot run');
   exitCode = 1;
 } else console.log('\n(/usr/bin/chromium not found: end-to-end tests skipped; apt-get install chromium)');

@@ -20,8 +20,19 @@ export async function serve(): Promise<void> {
   fs.writeFileSync(tokenFile, operatorToken, { mode: 0o600 });
 
   const app = await buildApp(deps, { operatorToken });
-  const jobs = await startJobs(deps, app.log);
-  const address = await app.listen({ host: deps.config.host, port: deps.config.port });
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+  let address: string;
+  try {
+    jobs = await startJobs(deps, app.log);
+    address = await app.listen({ host: deps.config.host, port: deps.config.port });
+  } catch (error) {
+    // A failed start (port taken, …) leaves nothing behind: no token file, no lock, no timers.
+    await app.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    fs.rmSync(tokenFile, { force: true });
+    await runtime.close();
+    throw error;
+  }
   runtime.lock?.setUrl(address);
 
   const url = address.replace('://127.0.0.1', '://127.0.0.1').replace('[::1]', 'localhost');
@@ -46,7 +57,7 @@ export async function serve(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await jobs.stop();
+    await jobs?.stop();
     fs.rmSync(tokenFile, { force: true });
     await runtime.close();
     process.exit(0);

@@ -53,10 +53,28 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   });
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Strings PostgreSQL cannot store as text or jsonb (U+0000, unpaired UTF-16 surrogates): named as
+ * field errors here, instead of failing in SQL as a 500 (or being altered on the way in).
+ */
+function unstorableText(value: unknown, path: string[], out: FieldError[], depth = 0): FieldError[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value))
+      out.push({ path: path.join('.'), message: 'contains a character that cannot be stored (NUL or an unpaired surrogate)' });
+  } else if (value !== null && typeof value === 'object' && depth < 32) {
+    for (const [k, v] of Object.entries(value)) unstorableText(v, [...path, k], out, depth + 1);
+  }
+  return out;
+}
+
 export function parseOrThrow<T extends z.ZodType>(schema: T | undefined, value: unknown, prefix: string): z.output<T> {
   if (!schema) return undefined as z.output<T>;
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(fieldErrors(result.error, prefix === 'body' ? undefined : prefix));
+  const unstorable = unstorableText(result.data, prefix === 'body' ? [] : [prefix], []);
+  if (unstorable.length) throw invalid(unstorable);
   return result.data;
 }
 

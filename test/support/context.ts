@@ -25,12 +25,20 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export interface TestContextOptions {
+  /** A directory holding a built web app (index.html); by default there is none. */
+  webDir?: string;
+  /** Runs after the app is built and before ready(): a test can add its own routes here. */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+}
+
+export async function createTestContext(env: Record<string, string> = {}, options: TestContextOptions = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = new FakeClock('2026-03-02T08:00:00.000Z');
   const config = loadConfig({ LIAISON_LOG_LEVEL: 'silent', LIAISON_DATA_DIR: '.tmp/unused', LIAISON_LOGIN_RATE_LIMIT: '100000', ...env });
   const deps: Deps = { db: database.db, clock, config, keys: memoryKeyStore() };
-  const app = await buildApp(deps, { logger: false, operatorToken: OPERATOR_TOKEN, webDir: '.tmp/no-web' });
+  const app = await buildApp(deps, { logger: false, operatorToken: OPERATOR_TOKEN, webDir: options.webDir ?? '.tmp/no-web' });
+  await options.beforeReady?.(app);
   await app.ready();
   return {
     app,
@@ -88,6 +96,13 @@ export function cookieOf(res: LightMyRequestResponse): string {
   const c = res.cookies.find((x) => x.name === 'liaison_session');
   if (!c) throw new Error(`no session cookie in response ${res.statusCode} ${res.body}`);
   return `liaison_session=${c.value}`;
+}
+
+/** The first sign-in step only (e-mail and password): a half signed-in session's cookie. */
+export async function halfSignIn(ctx: TestContext, user: Pick<TestUser, 'email' | 'password'>): Promise<string> {
+  const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password, acknowledgeBanner: true } });
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+  return cookieOf(login);
 }
 
 /** Signs in with password and TOTP; returns the session cookie header value. */

@@ -127,3 +127,14 @@ export async function verifyAudit(deps: Deps, onProgress?: (checked: number) => 
   }
   return { ok: true, checked, firstBad: null };
 }
+
+/**
+ * Verification as an actor asks for it (the API route, and the CLI in direct mode so it can show
+ * progress): authorise, verify, and record a signed checkpoint when the chain is intact.
+ */
+export async function verifyAuditAs(deps: Deps, actor: Actor, onProgress?: (checked: number) => void): Promise<AuditVerify> {
+  authorise(actor, 'audit.read');
+  const result = await verifyAudit(deps, onProgress);
+  if (result.ok) await checkpointAudit(deps);
+  return result;
+}

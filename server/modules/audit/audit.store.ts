@@ -8,6 +8,8 @@ const LOCK_KEY = 7_042_002; // serialises appends so the chain has one head
 interface EventRow {
   seq: number;
   occurred_at: Date;
+  /** The stored time to the microsecond: the hash covers milliseconds, so any finer part is tampering. */
+  occurred_at_us?: string;
   actor_id: string | null;
   actor_label: string;
   organisation_id: string | null;
@@ -26,7 +28,7 @@ interface EventRow {
 function toEvent(r: EventRow): StoredEvent {
   return {
     seq: r.seq,
-    occurredAt: new Date(r.occurred_at).toISOString(),
+    occurredAt: r.occurred_at_us && !r.occurred_at_us.endsWith('000Z') ? r.occurred_at_us : new Date(r.occurred_at).toISOString(),
     actorId: r.actor_id,
     actorLabel: r.actor_label,
     organisationId: r.organisation_id,
@@ -62,7 +64,8 @@ export async function insertEvent(tx: Queryable, e: StoredEvent): Promise<void> 
 
 /** Events in seq order from `afterSeq`, a page at a time (verification). */
 export async function eventsAfter(q: Queryable, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+  const { rows } = await q.query<EventRow>(`SELECT *, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_us
+     FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit]);
   return rows.map(toEvent);
 }
 

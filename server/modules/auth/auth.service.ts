@@ -48,7 +48,10 @@ function actorFromUser(user: users.UserRow, meta: RequestMeta, ids: { sessionId:
     mustChangePassword: user.must_change_password,
     mfaEnabled: user.totp_secret !== null,
     ...ids,
-    ...meta,
+    // Only the request fields: callers may pass a whole actor (login passes the anonymous one),
+    // whose `kind` would otherwise override `'user'` and misattribute the audit event.
+    ip: meta.ip,
+    userAgent: meta.userAgent,
   };
 }
 
@@ -305,7 +308,7 @@ export async function expireIdleSessions(deps: Deps): Promise<number> {
     const ended = await sessions.expireSessions(tx, now, new Date(now.getTime() - deps.config.sessionIdleMs));
     for (const s of ended)
       await appendAudit(deps, tx, { kind: 'operator', label: 'job:expire-sessions', ip: null, userAgent: null }, {
-        action: 'session.end', targetType: 'session', targetId: s.id, details: { reason: s.end_reason, userId: s.user_id },
+        action: 'session.end', targetType: 'session', targetId: s.id, organisationId: s.organisation_id, details: { reason: s.end_reason, userId: s.user_id },
       });
     return ended.length;
   });
@@ -341,7 +344,7 @@ export async function createApiToken(deps: Deps, actor: Actor, input: { name: st
       createdAt: now,
       expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
     });
-    await appendAudit(deps, tx, actor, { action: 'token.create', targetType: 'api_token', targetId: t.id, details: { name: t.name } });
+    await appendAudit(deps, tx, actor, { action: 'token.create', targetType: 'api_token', targetId: t.id, organisationId: user.organisationId, details: forUserId !== undefined ? { name: t.name, userId: user.userId } : { name: t.name } });
     return t;
   });
   return { token: presentToken(row), secret };
@@ -352,11 +355,11 @@ export async function listApiTokens(deps: Deps, actor: Actor) {
   return (await sessions.listApiTokens(deps.db, user.userId)).map(presentToken);
 }
 
-async function tokenOwner(deps: Deps, actor: Actor, userId: string): Promise<{ userId: string }> {
+async function tokenOwner(deps: Deps, actor: Actor, userId: string): Promise<{ userId: string; organisationId: string }> {
   if (actor.kind !== 'operator') throw new AppError('forbidden', 'Only the instance operator manages other users’ tokens');
   const row = await users.findUserById(deps.db, userId);
   if (!row) throw notFound('User');
-  return { userId: row.id };
+  return { userId: row.id, organisationId: row.organisation_id };
 }
 
 export async function listApiTokensOf(deps: Deps, actor: Actor, userId: string) {
@@ -368,6 +371,6 @@ export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string, 
   const user = forUserId !== undefined ? await tokenOwner(deps, actor, forUserId) : requireStage(actor, 'done');
   await deps.db.transaction(async (tx) => {
     if (!(await sessions.revokeApiToken(tx, tokenId, user.userId, deps.clock.now()))) throw notFound('API token');
-    await appendAudit(deps, tx, actor, { action: 'token.revoke', targetType: 'api_token', targetId: tokenId });
+    await appendAudit(deps, tx, actor, { action: 'token.revoke', targetType: 'api_token', targetId: tokenId, organisationId: user.organisationId, ...(forUserId !== undefined ? { details: { userId: user.userId } } : {}) });
   });
 }

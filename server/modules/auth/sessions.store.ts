@@ -58,13 +58,13 @@ export async function listOpenSessions(q: Queryable, userId: string): Promise<Se
   return (await q.query<SessionRow>('SELECT * FROM sessions WHERE user_id = $1 AND ended_at IS NULL ORDER BY created_at DESC', [userId])).rows;
 }
 
-/** Ends sessions idle since `idleBefore` or past their absolute expiry; returns their ids and users. */
-export async function expireSessions(q: Queryable, now: Date, idleBefore: Date): Promise<{ id: string; user_id: string; end_reason: string }[]> {
-  const { rows } = await q.query<{ id: string; user_id: string; end_reason: string }>(
+/** Ends sessions idle since `idleBefore` or past their absolute expiry; returns their ids, users and organisations. */
+export async function expireSessions(q: Queryable, now: Date, idleBefore: Date): Promise<{ id: string; user_id: string; organisation_id: string; end_reason: string }[]> {
+  const { rows } = await q.query<{ id: string; user_id: string; organisation_id: string; end_reason: string }>(
     `UPDATE sessions SET ended_at = $1,
        end_reason = CASE WHEN absolute_expires_at <= $1 THEN 'absolute_timeout' ELSE 'idle_timeout' END
      WHERE ended_at IS NULL AND (absolute_expires_at <= $1 OR last_seen_at <= $2)
-     RETURNING id, user_id, end_reason`,
+     RETURNING id, user_id, (SELECT organisation_id FROM users WHERE users.id = sessions.user_id) AS organisation_id, end_reason`,
     [now, idleBefore],
   );
   return rows;

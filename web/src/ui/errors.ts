@@ -4,14 +4,20 @@
  */
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
+import { i18n } from '../i18n/index.ts';
 
 /** Field name → message, for showing next to each form field. */
 export type FieldErrors = Record<string, string>;
 
-/** The sentence to show for `error`. */
-export function describeError(error: unknown, t: TFunction): string {
+/**
+ * The sentence to show for `error`. Field errors are shown next to their fields, so the summary
+ * then only points at them; outside English the translated code wins over the server's English.
+ */
+export function describeError(error: unknown, t: TFunction, language: string = i18n.language): string {
   if (error instanceof ApiError) {
-    return error.body.error.message || t(`errors.codes.${error.code}`);
+    if (error.body.error.fields.length > 0 || language !== 'en' || !error.body.error.message)
+      return t(`errors.codes.${error.code}`);
+    return error.body.error.message;
   }
   // fetch() rejects with a TypeError when the server cannot be reached at all.
   return t('errors.network');

@@ -15,7 +15,16 @@ export function formatDateTime(iso: string | null, language: string, fallback = 
   if (iso === null) return fallback;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(regionalLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/**
+ * The browser's own regional variant when it matches the UI language (en-GB writes 23 Nov 2026,
+ * 24-hour clock), else the bare language: users across countries read dates their own way.
+ */
+export function regionalLocale(language: string): string {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return preferred.find((l) => l.split('-')[0] === language) ?? language;
 }
 
 /**

@@ -11,7 +11,6 @@ import { useSchemaForm } from '../../ui/use-schema-form.ts';
 import { AbandonSignIn } from './abandon-sign-in.tsx';
 import { useEnableTotp, useTotpSetup } from './auth-api.ts';
 import { useAuthOutlet } from './auth-layout.tsx';
-import { useRefreshSession } from './session.ts';
 import { TotpCodeInput } from './totp-code-input.tsx';
 
 /** Two-factor enrolment: scan the QR code (or type the key), then prove it with a first code. */
@@ -55,7 +54,6 @@ function EnableForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { setRecoveryCodes } = useAuthOutlet();
-  const refreshSession = useRefreshSession();
   const [code, setCode] = useState('');
   const enable = useEnableTotp();
   const form = useSchemaForm(
@@ -66,10 +64,11 @@ function EnableForm() {
         enable.mutate(body, {
           onSuccess: ({ recoveryCodes }) => {
             setRecoveryCodes(recoveryCodes);
+            // The session is now at stage `done`, but the cached one is not re-read here: the
+            // navigation runs as a transition, which the session update would interrupt, and this
+            // page's guard would then move on to the app before the recovery codes are shown.
+            // The recovery-codes page re-reads the session when the user confirms.
             void navigate('/auth/recovery-codes', { replace: true });
-            // The stage is now `done`; learn it only after leaving this page, whose guard would
-            // otherwise move on before the recovery codes are shown.
-            void refreshSession();
           },
         }),
     },

@@ -3,6 +3,7 @@
  * The session itself is an HttpOnly cookie the page never sees; this query is the only place the
  * UI learns who is signed in and which sign-in step comes next.
  */
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { meSchema, okSchema, type AuthStage, type Me } from '../../../../domain/api.ts';
@@ -75,6 +76,7 @@ export function useSignOut() {
     onSettled: () => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
       queryClient.setQueryData(queryKeys.me, null);
+      notifications.clean(); // the next person must not see the last one's messages
     },
   });
 }

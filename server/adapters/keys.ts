@@ -6,9 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** The instance's secrets: audit checkpoint signing, and sealing TOTP secrets at rest. */
+export type KeyName = 'audit-hmac' | 'totp-seal';
+
 export interface KeyStore {
   /** A 256-bit secret by name, stable across restarts. */
-  secret(name: 'audit-hmac'): Buffer;
+  secret(name: KeyName): Buffer;
 }
 
 export function fileKeyStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): KeyStore {

@@ -43,6 +43,10 @@ describe('full sign-in flow', () => {
     const { secret, otpauthUrl, qrCodeDataUrl } = setup.json();
     expect(otpauthUrl).toContain('otpauth://totp/');
     expect(qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    // The secret is sealed at rest: the database never holds it in the clear.
+    const stored = (await ctx.deps.db.query<{ s: string }>('SELECT totp_pending_secret AS s FROM users WHERE id = $1', [user.id])).rows[0]!.s;
+    expect(stored.startsWith('v1:')).toBe(true);
+    expect(stored).not.toContain(secret);
 
     const wrong = await call()({ method: 'POST', url: '/api/v1/auth/mfa/totp/enable', payload: { code: '000000' } });
     expect(wrong.statusCode).toBe(400);

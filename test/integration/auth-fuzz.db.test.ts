@@ -14,6 +14,7 @@ import { errorBodySchema } from '../../domain/api.ts';
 import { verifyAudit } from '../../server/modules/audit/audit.service.ts';
 import { randomSecret, sha256Hex } from '../../server/modules/auth/crypto.ts';
 import { insertSession } from '../../server/modules/auth/sessions.store.ts';
+import { sealSecret } from '../../server/modules/auth/seal.ts';
 import { generateTotpSecret, totpCode } from '../../server/modules/auth/totp.ts';
 import { updateUser } from '../../server/modules/users/users.store.ts';
 import { as, createOrganisation, createTestContext, createUser, halfSignIn, type TestContext, type TestUser } from '../support/context.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const pending = generateTotpSecret();
   for (const which of ['enrol', 'enable'] as const) {
     const user = await createUser(ctx, { organisationId: org, mfa: false });
-    await updateUser(ctx.deps.db, user.id, { must_change_password: false, ...(which === 'enable' ? { totp_pending_secret: pending } : {}) });
+    await updateUser(ctx.deps.db, user.id, { must_change_password: false, ...(which === 'enable' ? { totp_pending_secret: sealSecret(ctx.deps.keys, pending) } : {}) });
     cookies[which] = await halfSignIn(ctx, user);
   }
   // Stage verify_mfa.

@@ -9,6 +9,7 @@ import { memoryKeyStore } from '../../server/adapters/keys.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { Deps } from '../../server/deps.ts';
 import { hashPassword } from '../../server/modules/auth/passwords.ts';
+import { sealSecret } from '../../server/modules/auth/seal.ts';
 import { generateTotpSecret, totpCode } from '../../server/modules/auth/totp.ts';
 import { insertOrganisation } from '../../server/modules/organisations/organisations.store.ts';
 import { insertUser, updateUser } from '../../server/modules/users/users.store.ts';
@@ -82,7 +83,7 @@ export async function createUser(
     createdAt: ctx.clock.now(),
   });
   const totpSecret = options.mfa === false ? null : generateTotpSecret();
-  await updateUser(ctx.deps.db, row.id, { must_change_password: options.mfa === false, totp_secret: totpSecret });
+  await updateUser(ctx.deps.db, row.id, { must_change_password: options.mfa === false, totp_secret: totpSecret && sealSecret(ctx.deps.keys, totpSecret) });
   return { id: row.id, organisationId: options.organisationId, email, password, totpSecret };
 }
 

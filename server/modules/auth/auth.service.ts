@@ -14,6 +14,7 @@ import * as users from '../users/users.store.ts';
 import type { Actor, RequestMeta, UserActor } from './actor.ts';
 import { normaliseRecoveryCode, randomSecret, recoveryCode, sha256Hex } from './crypto.ts';
 import { burnPasswordCheck, checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
+import { openSecret, sealSecret } from './seal.ts';
 import * as sessions from './sessions.store.ts';
 import { generateTotpSecret, matchTotp, totpEnrolment } from './totp.ts';
 
@@ -197,7 +198,7 @@ export async function setupTotp(deps: Deps, actor: Actor): Promise<TotpSetup> {
   const user = requireStage(actor, 'enrol_mfa');
   const secret = generateTotpSecret();
   await deps.db.transaction(async (tx) => {
-    await users.updateUser(tx, user.userId, { totp_pending_secret: secret });
+    await users.updateUser(tx, user.userId, { totp_pending_secret: sealSecret(deps.keys, secret) });
     await appendAudit(deps, tx, actor, { action: 'user.mfa.setup', targetType: 'user', targetId: user.userId });
   });
   return { secret, ...(await totpEnrolment(secret, user.email)) };
@@ -215,7 +216,7 @@ export async function enableTotp(deps: Deps, actor: Actor, code: string): Promis
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const row = await users.lockUser(tx, user.userId);
-    const step = row?.totp_pending_secret ? matchTotp(row.totp_pending_secret, code, now) : null;
+    const step = row?.totp_pending_secret ? matchTotp(openSecret(deps.keys, row.totp_pending_secret), code, now) : null;
     if (!row?.totp_pending_secret) throw invalid([{ path: 'code', message: 'start the enrolment first' }]);
     if (step === null) throw invalid([{ path: 'code', message: 'is not the current code of the authenticator app' }]);
     await users.updateUser(tx, user.userId, { totp_secret: row.totp_pending_secret, totp_pending_secret: null, totp_last_step: step });
@@ -235,7 +236,7 @@ export async function verifyMfa(deps: Deps, actor: Actor, body: MfaVerifyBody): 
     const row = await users.lockUser(tx, user.userId);
     if (!row?.totp_secret || !user.sessionId) return { ok: false as const, method: 'none' };
     if ('code' in body) {
-      const step = matchTotp(row.totp_secret, body.code, now);
+      const step = matchTotp(openSecret(deps.keys, row.totp_secret), body.code, now);
       if (step === null || (row.totp_last_step !== null && step <= row.totp_last_step)) return { ok: false as const, method: 'totp', reused: step !== null };
       await users.updateUser(tx, user.userId, { totp_last_step: step });
     } else if (!(await users.consumeRecoveryCode(tx, user.userId, sha256Hex(normaliseRecoveryCode(body.recoveryCode)), now))) {

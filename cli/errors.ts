@@ -43,6 +43,11 @@ const OPTION_OF_FIELD: Record<string, string> = {
   organisationId: '--org',
   country: '--country',
   expiresInDays: '--expires-in-days',
+  from: '--from',
+  to: '--to',
+  date: '--date',
+  otherCountries: '--other',
+  emergency: '--emergency',
 };
 
 /** `email: must be a valid e-mail address (--email)`. */

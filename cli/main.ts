@@ -1,6 +1,6 @@
 /**
  * The `liaison` command: server, migrations, organisations, users, API tokens, audit
- * verification, backup and restore. Data commands go through the HTTP API (see transport.ts).
+ * verification, backup and restore, the directory, country profiles and the route advisor. Data commands go through the HTTP API (see transport.ts).
  * Run through cli/bin.mjs (`npx liaison …`), or `tsx cli/main.ts …`.
  */
 import path from 'node:path';
@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCountryCommands } from './commands/country.ts';
+import { registerDirectoryCommands } from './commands/directory.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerRouteCommand } from './commands/route.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerUserCommands } from './commands/user.ts';
@@ -33,7 +36,11 @@ Exit codes: 0 success, 1 the operation failed, 2 usage error.
 
 Example: set up an agency and its first admin
   liaison org create --name "National Cybercrime Unit" --country FR
-  liaison user create --org "National Cybercrime Unit" --email admin@ncu.example --name "A. Admin" --role admin`;
+  liaison user create --org "National Cybercrime Unit" --email admin@ncu.example --name "A. Admin" --role admin
+
+Example: load contact points, then ask for routes
+  liaison directory import contacts.csv --kind authorities
+  liaison route --from FR --to US --data subscriber --purpose preserve`;
 
 /** Builds the program; commander's own exits become exceptions so `main` can map exit codes. */
 export function buildProgram(): Command {
@@ -55,6 +62,9 @@ export function buildProgram(): Command {
   registerTokenCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerDirectoryCommands(program);
+  registerCountryCommands(program);
+  registerRouteCommand(program);
   return program;
 }
 

@@ -110,7 +110,28 @@ export const importBodySchema = z.object({
   format: directoryFormatSchema,
   content: z.string().min(1, { error: 'the file is empty' }).max(20_000_000),
 });
-export const importResultSchema = z.object({ kind: directoryKindSchema, created: z.number().int(), updated: z.number().int() });
+export const importResultSchema = z.object({
+  kind: directoryKindSchema,
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Rows whose `id` exists with the same values: left as they are (not rewritten, not re-dated). */
+  unchanged: z.number().int().default(0),
+});
+
+/**
+ * The columns of the CSV format, in the order the export writes them (docs/directory-format.md).
+ * An import reads columns by header name, in any order; `updatedAt` is informative and ignored.
+ */
+export const AUTHORITY_CSV_COLUMNS = [
+  'id', 'country', 'kind', 'name', 'unit', 'availability', 'officeHours', 'timeZone', 'channels', 'languages',
+  'encryptionRequired', 'eSignatureRequired', 'requirements', 'notes', 'fictitious', 'source', 'updatedAt',
+] as const satisfies readonly (keyof Authority)[];
+export const PROVIDER_CSV_COLUMNS = [
+  'id', 'name', 'aliases', 'legalEntity', 'country', 'lawEnforcementPortal', 'address', 'emergencyProcedure',
+  'emergencyContact', 'dataHeld', 'preservationDays', 'acceptsDirectPreservation', 'disclosesNonContentVoluntarily',
+  'directRequestsFrom', 'userNotificationPolicy', 'euEstablishmentCountry', 'euEstablishmentName', 'fictitious',
+  'source', 'updatedAt',
+] as const satisfies readonly (keyof Provider)[];
 
 export const exportQuerySchema = z.object({ kind: directoryKindSchema, format: directoryFormatSchema.default('json') });
 

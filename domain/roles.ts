@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'organisation.read',
+  'directory.read',
+  'directory.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +36,10 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'audit.read': ['auditor', 'admin'],
   'audit.export': ['auditor', 'admin'],
   'organisation.read': ROLES,
+  // The directory and the route advisor are reference data every role consults.
+  'directory.read': ROLES,
+  // "Coordinators edit; everyone else reads" (issue 3).
+  'directory.manage': ['coordinator'],
 };
 
 /** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */

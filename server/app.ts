@@ -24,7 +24,11 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { safeEqual } from './modules/auth/crypto.ts';
 import { authorise } from './modules/auth/policy.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { shippedCountryData } from './modules/countries/country-data.ts';
+import { countryRoutes } from './modules/countries/countries.routes.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { advisorRoutes } from './modules/routes/advisor.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -39,9 +43,17 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-/** Every API route, in one list: the app mounts it, OpenAPI documents it, tests enumerate it. */
+/**
+ * Every API route, in one list: the app mounts it, OpenAPI documents it, tests enumerate it.
+ * Building it loads the shipped country and treaty data (once per process): a bad data file
+ * stops the start here, naming the file and the field.
+ */
 export function apiRoutes(deps: Deps): AnyRouteSpec[] {
-  return [...authRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps), ...organisationRoutes(deps), ...systemRoutes(deps)];
+  const countries = shippedCountryData();
+  return [
+    ...authRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps), ...organisationRoutes(deps), ...systemRoutes(deps),
+    ...countryRoutes(deps, countries), ...directoryRoutes(deps, countries), ...advisorRoutes(deps, countries),
+  ];
 }
 
 const LOOPBACK_IP = /^(127\.|::1$|::ffff:127\.)/;

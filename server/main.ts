@@ -6,13 +6,24 @@ import { DataDirLockedError } from './db/lock.ts';
 import { startJobs } from './jobs/jobs.ts';
 import { randomSecret } from './modules/auth/crypto.ts';
 import { systemActor } from './modules/auth/actor.ts';
+import { importDirectory } from './modules/directory/directory.service.ts';
 import { ensureDemoAccount } from './modules/users/users.service.ts';
 import { openRuntime } from './runtime.ts';
+
+async function loadSampleDirectory(deps: Parameters<typeof importDirectory>[0]): Promise<{ authorities: number; providers: number }> {
+  const read = (name: string) => fs.readFileSync(new URL(`../data/directory/${name}`, import.meta.url), 'utf8');
+  const actor = systemActor('bootstrap');
+  const a = await importDirectory(deps, actor, { kind: 'authorities', format: 'json', content: read('sample-authorities.json') });
+  const p = await importDirectory(deps, actor, { kind: 'providers', format: 'json', content: read('sample-providers.json') });
+  return { authorities: a.created, providers: p.created };
+}
 
 export async function serve(): Promise<void> {
   const runtime = await openRuntime('liaison serve');
   const { deps } = runtime;
   const demo = await ensureDemoAccount(deps, systemActor('bootstrap'));
+  // A first start also gets the fictitious sample directory, so the demo has someone to ask.
+  const samples = demo ? await loadSampleDirectory(deps) : null;
 
   // A fresh operator token per start, readable only by whoever can read the data directory.
   const operatorToken = randomSecret();
@@ -49,6 +60,8 @@ export async function serve(): Promise<void> {
       `  one-time password:  ${demo.password}`,
       'You will set your own password and enrol an authenticator app at first sign-in.',
     );
+  if (samples)
+    lines.push(`Sample directory loaded: ${samples.authorities} authorities and ${samples.providers} providers, all fictitious.`);
   process.stdout.write(lines.join('\n') + '\n\n');
 
   let closing = false;

@@ -40,6 +40,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   response: R | null;
   status?: number;
   rateLimit?: { max: number; timeWindow: number };
+  /** Bytes; overrides the app's 1 MiB body limit for routes that take files (directory import). */
+  bodyLimit?: number;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | void>;
 }
 
@@ -101,6 +103,7 @@ export function mountRoutes(
       method: spec.method,
       url: spec.url,
       ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (request, reply) => {
         const actor = await authenticate(request, spec.access);
         if (spec.permission) authorise(actor, spec.permission);

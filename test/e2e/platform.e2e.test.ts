@@ -9,14 +9,24 @@
  * skipped (they could only fail for the same reason) and a screenshot of the failure is kept.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
+  changePassword,
   checkA11y,
+  confirmRecoveryCodes,
+  enrolTotp,
+  fieldError,
+  flowSteps,
   launchChromium,
+  readRecoveryCodes,
   screenshot,
+  signIn,
+  signOut,
   startServer,
   totpNow,
   waitForAnimations,
+  waitForHeading,
+  waitForPath,
   waitForStepAfter,
   type TestServer,
 } from './support.ts';
@@ -47,86 +57,9 @@ const state = {
   investigatorLastCode: '',
 };
 
-let broken = false;
-
-/** A step of the flow: skipped once an earlier one failed, screenshot kept when it fails. */
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(page, `failed-${slug}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const step = flowSteps(() => page);
 
 // ---------------------------------------------------------------------------------- helpers
-
-async function waitForPath(pathname: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname === pathname, { timeout: 15_000 });
-}
-
-async function waitForHeading(name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** The error message shown under an input: the element its `aria-describedby` names as the error. */
-async function fieldError(testId: string): Promise<string> {
-  const input = page.getByTestId(testId);
-  const errorId = (await input.getAttribute('aria-describedby'))?.split(/\s+/).find((id) => id.endsWith('-error'));
-  if (!errorId) throw new Error(`${testId} is not described by an error message`);
-  return ((await page.locator(`[id="${errorId}"]`).textContent()) ?? '').trim();
-}
-
-async function signIn(email: string, password: string): Promise<void> {
-  await waitForPath('/login');
-  await page.getByTestId('login-banner').waitFor();
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-ack').check();
-  await page.getByTestId('login-submit').click();
-}
-
-async function changePassword(current: string, next: string): Promise<void> {
-  await waitForPath('/auth/change-password');
-  await waitForHeading('Choose your password');
-  await page.getByTestId('current-password').fill(current);
-  await page.getByTestId('new-password').fill(next);
-  await page.getByTestId('password-submit').click();
-}
-
-/** Reads the manual key off the enrolment page and enables TOTP with a code computed from it. */
-async function enrolTotp(): Promise<{ key: string; step: number }> {
-  await waitForPath('/auth/mfa/enrol');
-  const secret = page.getByTestId('totp-secret');
-  await secret.waitFor();
-  const key = (await secret.textContent())?.trim() ?? '';
-  expect(key).toMatch(/^[A-Z2-7]{16,}$/);
-  const { code, step } = totpNow(key);
-  await page.getByTestId('totp-code').fill(code);
-  await page.getByTestId('totp-submit').click();
-  return { key, step };
-}
-
-async function readRecoveryCodes(): Promise<string[]> {
-  await waitForPath('/auth/recovery-codes');
-  const list = page.getByTestId('recovery-codes');
-  await list.waitFor();
-  const codes = (await list.locator('li').allTextContents()).map((code) => code.trim());
-  expect(codes).toHaveLength(10);
-  expect(new Set(codes).size).toBe(10);
-  return codes;
-}
-
-async function confirmRecoveryCodes(displayName: string): Promise<void> {
-  await page.getByTestId('recovery-confirm').click();
-  await waitForPath('/');
-  await waitForHeading(`Welcome, ${displayName}`);
-}
 
 /** Runs `fn` with the page's CPU slowed down eightfold (Chromium's DevTools throttling). */
 async function withSlowCpu(fn: () => Promise<void>): Promise<void> {
@@ -138,12 +71,6 @@ async function withSlowCpu(fn: () => Promise<void>): Promise<void> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
   }
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('logout').click();
-  await waitForPath('/login');
-  await page.getByTestId('login-submit').waitFor();
 }
 
 // ------------------------------------------------------------------------------------ setup
@@ -174,7 +101,7 @@ describe('platform acceptance flow', () => {
     expect(server.adminEmail).toBe('admin@demo.liaison.test');
     await page.goto(`${server.baseUrl}/`);
     // Signed out, the app sends everything to the login page.
-    await waitForPath('/login');
+    await waitForPath(page, '/login');
     await page.getByTestId('login-banner').waitFor();
     expect(await page.getByTestId('login-banner').textContent()).toMatch(/monitored/);
     await checkA11y(page, 'login page');
@@ -189,15 +116,15 @@ describe('platform acceptance flow', () => {
 
     await page.getByTestId('login-ack').check();
     await page.getByTestId('login-submit').click();
-    await waitForPath('/auth/change-password');
+    await waitForPath(page, '/auth/change-password');
   });
 
   step('the administrator replaces the one-time password', async () => {
-    await waitForHeading('Choose your password');
+    await waitForHeading(page, 'Choose your password');
     await checkA11y(page, 'change password page');
     await screenshot(page, '02-change-password');
-    await changePassword(server.adminPassword, ADMIN_NEW_PASSWORD);
-    await waitForPath('/auth/mfa/enrol');
+    await changePassword(page, server.adminPassword, ADMIN_NEW_PASSWORD);
+    await waitForPath(page, '/auth/mfa/enrol');
   });
 
   step('the administrator enrols TOTP with the manual key shown on the page', async () => {
@@ -205,15 +132,15 @@ describe('platform acceptance flow', () => {
     await page.getByRole('img', { name: /QR/i }).waitFor();
     await checkA11y(page, 'MFA enrolment page');
     await screenshot(page, '03-mfa-enrol');
-    await enrolTotp();
-    await waitForPath('/auth/recovery-codes');
+    await enrolTotp(page);
+    await waitForPath(page, '/auth/recovery-codes');
   });
 
   step('the administrator saves the recovery codes and enters the app', async () => {
-    state.adminRecoveryCodes = await readRecoveryCodes();
+    state.adminRecoveryCodes = await readRecoveryCodes(page);
     await checkA11y(page, 'recovery codes page');
     await screenshot(page, '04-recovery-codes');
-    await confirmRecoveryCodes('Demo administrator');
+    await confirmRecoveryCodes(page, 'Demo administrator');
   });
 
   step('the app shell shows the administrator and the administration menu', async () => {
@@ -228,7 +155,7 @@ describe('platform acceptance flow', () => {
 
   step('the administrator creates an investigator and reads the one-time password', async () => {
     await page.getByTestId('nav-users').click();
-    await waitForPath('/admin/users');
+    await waitForPath(page, '/admin/users');
     const table = page.getByTestId('users-table');
     await table.waitFor();
     await table.getByText(server.adminEmail).waitFor();
@@ -265,7 +192,7 @@ describe('platform acceptance flow', () => {
 
   step('the audit log shows the administrator’s actions and the chain verifies intact', async () => {
     await page.getByTestId('nav-audit').click();
-    await waitForPath('/admin/audit');
+    await waitForPath(page, '/admin/audit');
     const table = page.getByTestId('audit-table');
     await table.waitFor();
     // Newest first: the creation of the investigator by the administrator (the demo account's
@@ -289,8 +216,8 @@ describe('platform acceptance flow', () => {
 
   step('the account page lists the sessions and API tokens', async () => {
     await page.getByTestId('nav-account').click();
-    await waitForPath('/account');
-    await waitForHeading('Account');
+    await waitForPath(page, '/account');
+    await waitForHeading(page, 'Account');
     await page.getByTestId('sessions-table').waitFor();
     // No API token yet: the section says so instead of showing an empty table.
     await page.getByText('You have no API tokens.').waitFor();
@@ -300,8 +227,8 @@ describe('platform acceptance flow', () => {
 
   step('a section still being built says so', async () => {
     await page.getByTestId('nav-cases').click();
-    await waitForPath('/cases');
-    await waitForHeading('Cases');
+    await waitForPath(page, '/cases');
+    await waitForHeading(page, 'Cases');
     await page.getByTestId('placeholder').waitFor();
     await checkA11y(page, 'placeholder section (cases)');
     await screenshot(page, '11-placeholder');
@@ -310,7 +237,7 @@ describe('platform acceptance flow', () => {
   step('the language switch turns the interface into French and back', async () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByTestId('lang-switch').selectOption('fr');
-    await waitForHeading('Dossiers');
+    await waitForHeading(page, 'Dossiers');
     expect(await page.getByTestId('nav-account').textContent()).toBe('Compte');
     expect(await page.getByTestId('logout').textContent()).toBe('Se déconnecter');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
@@ -319,50 +246,50 @@ describe('platform acceptance flow', () => {
     await screenshot(page, '12-placeholder-fr');
 
     await page.getByTestId('lang-switch').selectOption('en');
-    await waitForHeading('Cases');
+    await waitForHeading(page, 'Cases');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
   step('the administrator signs out', async () => {
-    await signOut();
+    await signOut(page);
   });
 
   step('the investigator signs in with the one-time password, sets a password and enrols TOTP', async () => {
-    await signIn(INVESTIGATOR.email, state.investigatorOneTimePassword);
-    await waitForPath('/auth/change-password');
+    await signIn(page, INVESTIGATOR.email, state.investigatorOneTimePassword);
+    await waitForPath(page, '/auth/change-password');
 
     // A password from the breached-passwords list is refused by the server, next to the field.
     await page.getByTestId('current-password').fill(state.investigatorOneTimePassword);
     await page.getByTestId('new-password').fill('password1234');
     await page.getByTestId('password-submit').click();
     await page.getByTestId('error-alert').waitFor();
-    expect(await fieldError('new-password')).toMatch(/is too common/);
+    expect(await fieldError(page, 'new-password')).toMatch(/is too common/);
     expect(page.url()).toMatch(/\/auth\/change-password$/);
 
-    await changePassword(state.investigatorOneTimePassword, INVESTIGATOR.password);
+    await changePassword(page, state.investigatorOneTimePassword, INVESTIGATOR.password);
     // On a slow CPU, a session refresh racing the navigation once sent the user into the app
     // without ever showing the recovery codes; a slowed-down enrolment keeps that covered.
     await withSlowCpu(async () => {
-      const { key, step: enrolStep } = await enrolTotp();
+      const { key, step: enrolStep } = await enrolTotp(page);
       state.investigatorTotpKey = key;
       state.investigatorLastStep = enrolStep;
-      state.investigatorRecoveryCodes = await readRecoveryCodes();
+      state.investigatorRecoveryCodes = await readRecoveryCodes(page);
     });
     expect(state.investigatorRecoveryCodes).not.toEqual(state.adminRecoveryCodes);
-    await confirmRecoveryCodes(INVESTIGATOR.name);
+    await confirmRecoveryCodes(page, INVESTIGATOR.name);
 
     // An investigator has no administration menu.
     await page.getByTestId('nav-cases').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
     await screenshot(page, '13-investigator-home');
-    await signOut();
+    await signOut(page);
   });
 
   step('the investigator signs in again with password and TOTP', async () => {
-    await signIn(INVESTIGATOR.email, INVESTIGATOR.password);
-    await waitForPath('/auth/mfa/verify');
-    await waitForHeading('Two-factor authentication');
+    await signIn(page, INVESTIGATOR.email, INVESTIGATOR.password);
+    await waitForPath(page, '/auth/mfa/verify');
+    await waitForHeading(page, 'Two-factor authentication');
     await page.getByTestId('mfa-code').waitFor();
     await checkA11y(page, 'MFA verification page');
     await screenshot(page, '14-mfa-verify');
@@ -374,18 +301,18 @@ describe('platform acceptance flow', () => {
     state.investigatorLastStep = verifyStep;
     await page.getByTestId('mfa-code').fill(code);
     await page.getByTestId('mfa-submit').click();
-    await waitForPath('/');
-    await waitForHeading(`Welcome, ${INVESTIGATOR.name}`);
-    await signOut();
+    await waitForPath(page, '/');
+    await waitForHeading(page, `Welcome, ${INVESTIGATOR.name}`);
+    await signOut(page);
   });
 
   step('a reused TOTP code is refused on the MFA page; a recovery code still works', async () => {
-    await signIn(INVESTIGATOR.email, INVESTIGATOR.password);
-    await waitForPath('/auth/mfa/verify');
+    await signIn(page, INVESTIGATOR.email, INVESTIGATOR.password);
+    await waitForPath(page, '/auth/mfa/verify');
     await page.getByTestId('mfa-code').fill(state.investigatorLastCode);
     await page.getByTestId('mfa-submit').click();
     await page.getByTestId('error-alert').waitFor();
-    expect(await fieldError('mfa-code')).toBe('has already been used; wait for the next code');
+    expect(await fieldError(page, 'mfa-code')).toBe('has already been used; wait for the next code');
     expect(page.url()).toMatch(/\/auth\/mfa\/verify$/);
     await checkA11y(page, 'MFA verification page with the reused-code error');
     await screenshot(page, '15-mfa-verify-reused');
@@ -394,9 +321,9 @@ describe('platform acceptance flow', () => {
     await page.getByText('Enter one of the recovery codes you saved.', { exact: false }).waitFor();
     await page.getByTestId('mfa-code').fill(state.investigatorRecoveryCodes[0] ?? '');
     await page.getByTestId('mfa-submit').click();
-    await waitForPath('/');
-    await waitForHeading(`Welcome, ${INVESTIGATOR.name}`);
-    await signOut();
+    await waitForPath(page, '/');
+    await waitForHeading(page, `Welcome, ${INVESTIGATOR.name}`);
+    await signOut(page);
   });
 
   step('no uncaught error happened in the page', async () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -237,4 +237,153 @@ export function totpNow(base32Key: string): { code: string; step: number } {
 export async function waitForStepAfter(usedStep: number): Promise<void> {
   const remaining = (usedStep + 1) * PERIOD_MS - Date.now();
   if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining + 250));
+}
+
+// ------------------------------------------------------------------------------------ flows
+
+/** A step of a flow: skipped once an earlier one failed, and a screenshot kept of the failure. */
+export type FlowStep = (name: string, fn: () => Promise<void>) => void;
+
+/**
+ * The steps of one flow share a browser page and run in order; once a step fails, the later ones
+ * are skipped (they could only fail for the same reason) and a screenshot of the failure is kept.
+ */
+export function flowSteps(currentPage: () => Page | undefined): FlowStep {
+  let broken = false;
+  return (name, fn) => {
+    it(name, async (ctx) => {
+      if (broken) ctx.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (error) {
+        broken = true;
+        const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+        const page = currentPage();
+        if (page) await screenshot(page, `failed-${slug}`).catch(() => undefined);
+        throw error;
+      }
+    });
+  };
+}
+
+/** Waits until the address's path is `pathname`. */
+export async function waitForPath(page: Page, pathname: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === pathname, { timeout: 15_000 });
+}
+
+/** Waits for the page's `h1`. */
+export async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** The error message shown under an input: the element its `aria-describedby` names as the error. */
+export async function fieldError(page: Page, testId: string): Promise<string> {
+  const input = page.getByTestId(testId);
+  const errorId = (await input.getAttribute('aria-describedby'))?.split(/\s+/).find((id) => id.endsWith('-error'));
+  if (!errorId) throw new Error(`${testId} is not described by an error message`);
+  return ((await page.locator(`[id="${errorId}"]`).textContent()) ?? '').trim();
+}
+
+/** Fills and sends the login form, acknowledging the notice. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await waitForPath(page, '/login');
+  await page.getByTestId('login-banner').waitFor();
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-ack').check();
+  await page.getByTestId('login-submit').click();
+}
+
+/** Replaces the password on the change-password step of a first sign-in. */
+export async function changePassword(page: Page, current: string, next: string): Promise<void> {
+  await waitForPath(page, '/auth/change-password');
+  await waitForHeading(page, 'Choose your password');
+  await page.getByTestId('current-password').fill(current);
+  await page.getByTestId('new-password').fill(next);
+  await page.getByTestId('password-submit').click();
+}
+
+/** Reads the manual key off the enrolment page and enables TOTP with a code computed from it. */
+export async function enrolTotp(page: Page): Promise<{ key: string; step: number }> {
+  await waitForPath(page, '/auth/mfa/enrol');
+  const secret = page.getByTestId('totp-secret');
+  await secret.waitFor();
+  const key = (await secret.textContent())?.trim() ?? '';
+  expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+  const { code, step } = totpNow(key);
+  await page.getByTestId('totp-code').fill(code);
+  await page.getByTestId('totp-submit').click();
+  return { key, step };
+}
+
+/** The ten recovery codes shown once after enrolment. */
+export async function readRecoveryCodes(page: Page): Promise<string[]> {
+  await waitForPath(page, '/auth/recovery-codes');
+  const list = page.getByTestId('recovery-codes');
+  await list.waitFor();
+  const codes = (await list.locator('li').allTextContents()).map((code) => code.trim());
+  expect(codes).toHaveLength(10);
+  expect(new Set(codes).size).toBe(10);
+  return codes;
+}
+
+/** Confirms the recovery codes were saved and waits for the home page. */
+export async function confirmRecoveryCodes(page: Page, displayName: string): Promise<void> {
+  await page.getByTestId('recovery-confirm').click();
+  await waitForPath(page, '/');
+  await waitForHeading(page, `Welcome, ${displayName}`);
+}
+
+/** Signs out from the menu and waits for the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await waitForPath(page, '/login');
+  await page.getByTestId('login-submit').waitFor();
+}
+
+/** Someone's first sign-in with a one-time password: new password, TOTP enrolment, recovery codes. */
+export interface FirstSignIn {
+  email: string;
+  oneTimePassword: string;
+  newPassword: string;
+  displayName: string;
+}
+
+/** The whole first sign-in, from the login page to the home page. */
+export async function firstSignIn(
+  page: Page,
+  user: FirstSignIn,
+): Promise<{ totpKey: string; totpStep: number; recoveryCodes: string[] }> {
+  await signIn(page, user.email, user.oneTimePassword);
+  await changePassword(page, user.oneTimePassword, user.newPassword);
+  const { key, step } = await enrolTotp(page);
+  const recoveryCodes = await readRecoveryCodes(page);
+  await confirmRecoveryCodes(page, user.displayName);
+  return { totpKey: key, totpStep: step, recoveryCodes };
+}
+
+/**
+ * An administrator creates a user on the users page and reads the one-time password from the
+ * modal (which is closed again). Returns the password.
+ */
+export async function createUserAsAdmin(
+  page: Page,
+  user: { email: string; name: string; roles: readonly string[] },
+): Promise<string> {
+  await page.getByTestId('nav-users').click();
+  await waitForPath(page, '/admin/users');
+  await page.getByTestId('users-table').waitFor();
+  await page.getByTestId('user-create-open').click();
+  await page.getByTestId('user-email').fill(user.email);
+  await page.getByTestId('user-name').fill(user.name);
+  for (const role of user.roles) await page.getByTestId(`user-role-${role}`).check();
+  await page.getByTestId('user-create-submit').click();
+  const secret = page.getByTestId('one-time-password');
+  await secret.waitFor();
+  const password = (await secret.textContent())?.trim() ?? '';
+  expect(password.length).toBeGreaterThanOrEqual(12);
+  await page.getByTestId('one-time-password-done').click();
+  await secret.waitFor({ state: 'detached' });
+  await page.getByTestId(`user-row-${user.email}`).waitFor();
+  return password;
 }

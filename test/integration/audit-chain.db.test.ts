@@ -307,6 +307,31 @@ describe('what each mutating call records', () => {
     s = await send('POST /api/v1/organisations', 201, { operator: true, payload: { name: 'Another agency (fictitious)', country: 'de' } });
     expect(s.events).toEqual([expect.objectContaining({ ...operator, action: 'organisation.create', target_type: 'organisation', target_id: s.res.json().id, organisation_id: s.res.json().id, ip: '127.0.0.1', user_agent: s.ua })]);
 
+    // -- the directory: coordinators edit; every change is recorded, the advice (a read) is not
+    const coordinator = await createUser(ctx, { organisationId: org, roles: ['coordinator'] });
+    const coordCookie = await signIn(ctx, coordinator);
+    const coordActor = { actor_id: coordinator.id, actor_label: coordinator.email, organisation_id: org };
+    const authority = { country: 'NL', kind: 'contact_point_24_7', name: 'Audit point (fictitious)', availability: '24/7', timeZone: 'Europe/Amsterdam', channels: [{ type: 'email', value: 'audit@example.org' }], languages: ['en'], fictitious: true };
+    s = await send('POST /api/v1/directory/authorities', 201, { cookie: coordCookie, payload: authority });
+    const authorityId = s.res.json().id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.authority.create', target_type: 'authority', target_id: authorityId, ip: s.ip, user_agent: s.ua, details: { name: authority.name, country: 'NL', kind: 'contact_point_24_7' } })]);
+    s = await send('PUT /api/v1/directory/authorities/:id', 200, { cookie: coordCookie, url: `/api/v1/directory/authorities/${authorityId}`, payload: { ...authority, languages: ['en', 'nl'] } });
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.authority.update', target_id: authorityId, ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ changes: { languages: { from: ['en'], to: ['en', 'nl'] } } }) })]);
+    s = await send('DELETE /api/v1/directory/authorities/:id', 200, { cookie: coordCookie, url: `/api/v1/directory/authorities/${authorityId}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.authority.delete', target_id: authorityId, ip: s.ip, user_agent: s.ua })]);
+    const provider = { name: 'Auditmail', legalEntity: 'Auditmail Inc. (fictitious)', country: 'US', fictitious: true };
+    s = await send('POST /api/v1/directory/providers', 201, { cookie: coordCookie, payload: provider });
+    const providerId = s.res.json().id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.provider.create', target_type: 'provider', target_id: providerId, ip: s.ip, user_agent: s.ua })]);
+    s = await send('PUT /api/v1/directory/providers/:id', 200, { cookie: coordCookie, url: `/api/v1/directory/providers/${providerId}`, payload: { ...provider, preservationDays: 90 } });
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.provider.update', target_id: providerId, details: expect.objectContaining({ changes: { preservationDays: { from: null, to: 90 } } }) })]);
+    s = await send('POST /api/v1/routes/advise', 200, { cookie: coordCookie, payload: { from: 'FR', to: { providerId }, data: 'subscriber', purpose: 'preserve' } });
+    expect(s.events).toEqual([]);
+    s = await send('DELETE /api/v1/directory/providers/:id', 200, { cookie: coordCookie, url: `/api/v1/directory/providers/${providerId}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.provider.delete', target_id: providerId })]);
+    s = await send('POST /api/v1/directory/import', 200, { cookie: coordCookie, payload: { kind: 'authorities', format: 'json', content: JSON.stringify([authority, authority]) } });
+    expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.import', target_type: 'authority', ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ kind: 'authorities', format: 'json', created: 2, updated: 0, unchanged: 0 }) })]);
+
     // Every declared mutating route was exercised above.
     const mutating = apiRoutes(ctx.deps).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
     expect(mutating.length).toBeGreaterThanOrEqual(20);

@@ -174,6 +174,13 @@ describe('roles', () => {
   });
 
   it('each role holds exactly the permissions of the table in domain/roles.ts', async () => {
+    // A directory entry whose replacement by the same values changes nothing (no write, no audit).
+    const created = await asOperator(ctx)({
+      method: 'POST', url: '/api/v1/directory/authorities',
+      payload: { country: 'NL', kind: 'contact_point_24_7', name: 'Probe point (fictitious)', availability: '24/7', timeZone: 'Europe/Amsterdam', channels: [{ type: 'email', value: 'probe@example.org' }], languages: ['en'], fictitious: true },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id: authorityId, updatedAt: _at, ...authority } = created.json() as Record<string, unknown>;
     // One harmless request per permission (enable of an enabled user changes nothing).
     const probes: Record<Permission, InjectOptions> = {
       'user.read': { method: 'GET', url: `/api/v1/users/${userA.id}` },
@@ -181,6 +188,8 @@ describe('roles', () => {
       'audit.read': { method: 'GET', url: '/api/v1/audit?limit=1' },
       'audit.export': { method: 'GET', url: '/api/v1/audit/export?format=json&action=none' },
       'organisation.read': { method: 'GET', url: '/api/v1/organisations' },
+      'directory.read': { method: 'GET', url: '/api/v1/directory/authorities?limit=1' },
+      'directory.manage': { method: 'PUT', url: `/api/v1/directory/authorities/${String(authorityId)}`, payload: authority },
     };
     const expected: string[] = [];
     const actual: string[] = [];

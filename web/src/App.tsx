@@ -7,6 +7,11 @@ import { AccountPage } from './features/account/account-page.tsx';
 import { UsersPage } from './features/admin/users-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { AuthLayout } from './features/auth/auth-layout.tsx';
+import { CountryPage } from './features/countries/country-page.tsx';
+import { DirectoryPage } from './features/directory/directory-page.tsx';
+import { ImportPage } from './features/directory/import-page.tsx';
+import { ProviderPage } from './features/directory/provider-page.tsx';
+import { RouteAdvisorPage } from './features/routes/route-advisor-page.tsx';
 import { ChangePasswordPage } from './features/auth/change-password-page.tsx';
 import { RedirectIfSignedIn, RequirePermission, RequireStage } from './features/auth/guards.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
@@ -69,6 +74,11 @@ export function App() {
         {UPCOMING_SECTIONS.map((section) => (
           <Route key={section} path={section} element={<PlaceholderPage section={section} />} />
         ))}
+        <Route path="directory" element={<DirectoryPage />} />
+        <Route path="directory/import" element={<ImportPage />} />
+        <Route path="countries/:code" element={<CountryPage />} />
+        <Route path="providers/:id" element={<ProviderPage />} />
+        <Route path="routes" element={<RouteAdvisorPage />} />
         <Route
           path="admin/users"
           element={

@@ -10,4 +10,8 @@ export const queryKeys = {
   tokens: ['account', 'tokens'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  /** The country list: shipped data, the same for the whole session. */
+  countries: ['countries'] as const,
+  /** Everything built from directory entries (lists, profiles), refreshed after any edit or import. */
+  directory: ['directory'] as const,
 };

@@ -51,9 +51,14 @@ export interface RequirePermissionProps {
  * open, and the server refuses it anyway, so this only explains why the page is empty.
  */
 export function RequirePermission({ permission, children }: RequirePermissionProps) {
-  const { t } = useTranslation();
   const allowed = useCan(permission);
   if (allowed) return children;
+  return <ForbiddenNotice />;
+}
+
+/** What a page shows instead of its content to someone whose roles do not open it. */
+export function ForbiddenNotice() {
+  const { t } = useTranslation();
   return (
     <>
       <Title order={1}>{t('forbidden.title')}</Title>

@@ -2,7 +2,7 @@ import { AppShell, Button, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCurrentUser, useSignOut } from '../auth/session.ts';
-import { ADMIN_NAV_ITEMS, UPCOMING_SECTIONS } from './nav-items.ts';
+import { ADMIN_NAV_ITEMS, WORK_NAV_ITEMS } from './nav-items.ts';
 
 /** Props of {@link MainNav}. */
 export interface MainNavProps {
@@ -16,11 +16,17 @@ interface NavItemProps {
   label: string;
   testId: string;
   onNavigate: () => void;
+  /** Other path prefixes under which this item is the current one. */
+  alsoActiveUnder?: readonly string[];
 }
 
-function NavItem({ to, label, testId, onNavigate }: NavItemProps) {
+function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+function NavItem({ to, label, testId, onNavigate, alsoActiveUnder = [] }: NavItemProps) {
   const { pathname } = useLocation();
-  const active = pathname === to || pathname.startsWith(`${to}/`);
+  const active = [to, ...alsoActiveUnder].some((prefix) => isUnder(pathname, prefix));
   return (
     <NavLink
       component={Link}
@@ -57,8 +63,15 @@ export function MainNav({ onNavigate }: MainNavProps) {
     <>
       <AppShell.Section grow component={ScrollArea}>
         <NavGroupLabel>{t('nav.workGroup')}</NavGroupLabel>
-        {UPCOMING_SECTIONS.map((section) => (
-          <NavItem key={section} to={`/${section}`} label={t(`nav.${section}`)} testId={`nav-${section}`} onNavigate={onNavigate} />
+        {WORK_NAV_ITEMS.map((item) => (
+          <NavItem
+            key={item.key}
+            to={item.path}
+            label={t(`nav.${item.key}`)}
+            testId={`nav-${item.key}`}
+            onNavigate={onNavigate}
+            alsoActiveUnder={item.alsoActiveUnder}
+          />
         ))}
         {adminItems.length > 0 && <NavGroupLabel>{t('nav.adminGroup')}</NavGroupLabel>}
         {adminItems.map((item) => (

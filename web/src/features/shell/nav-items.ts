@@ -2,9 +2,27 @@
 import type { Permission } from '../../../../domain/roles.ts';
 
 /** Sections that exist in the menu but are still being built (see `PlaceholderPage`). */
-export const UPCOMING_SECTIONS = ['cases', 'requests', 'directory', 'training', 'statistics'] as const;
+export const UPCOMING_SECTIONS = ['cases', 'requests', 'training', 'statistics'] as const;
 /** One of {@link UPCOMING_SECTIONS}. */
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
+
+/** A working section of the menu. */
+export interface WorkNavItem {
+  key: UpcomingSection | 'directory' | 'routes';
+  path: string;
+  /** Other pages that belong to the section (its item shows as current there too). */
+  alsoActiveUnder?: readonly string[];
+}
+
+/** The working sections, in menu order. */
+export const WORK_NAV_ITEMS: readonly WorkNavItem[] = [
+  { key: 'cases', path: '/cases' },
+  { key: 'requests', path: '/requests' },
+  { key: 'directory', path: '/directory', alsoActiveUnder: ['/countries', '/providers'] },
+  { key: 'routes', path: '/routes' },
+  { key: 'training', path: '/training' },
+  { key: 'statistics', path: '/statistics' },
+];
 
 /** An administration page and the permission that lists it in the menu. */
 export interface AdminNavItem {

@@ -17,24 +17,29 @@ export const PAGE_SIZE = 25;
 export function useFilterParams() {
   const [params, setParams] = useSearchParams();
   const [values, setValues] = useState(() => new URLSearchParams(params));
+  // The newest values, read by `update`: two changes in one render (a select, then a switch)
+  // must build on each other, not both on the values of the last render.
+  const latest = useRef(values);
   const written = useRef(params.toString());
   // The address changed from outside (a menu link, back and forward): it wins.
   useEffect(() => {
     if (params.toString() === written.current) return;
     written.current = params.toString();
-    setValues(new URLSearchParams(params));
+    latest.current = new URLSearchParams(params);
+    setValues(latest.current);
   }, [params]);
 
   const get = (name: string): string => values.get(name) ?? '';
   /** Changes some parameters (empty string removes one); any change but paging goes back to page 1. */
   const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(values);
+    const next = new URLSearchParams(latest.current);
     for (const [name, value] of Object.entries(patch)) {
       if (value === '') next.delete(name);
       else next.set(name, value);
     }
     if (!('page' in patch)) next.delete('page');
     written.current = next.toString();
+    latest.current = next;
     setValues(next);
     setParams(next, { replace: true });
   };

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
   checkA11y,
@@ -18,14 +18,14 @@ import {
   fieldError,
   firstSignIn,
   flowSteps,
-  launchChromium,
   screenshot,
   signOut,
-  startServer,
   waitForAnimations,
   waitForHeading,
   waitForPath,
   type TestServer,
+  openE2eSession,
+  type E2eSession,
 } from './support.ts';
 
 const ADMIN_NEW_PASSWORD = 'violet harbour compass 83';
@@ -86,11 +86,10 @@ const PROVIDERS = [
 ];
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let fixtures: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let session: E2eSession | undefined;
 const state = { coordinatorPassword: '', investigatorPassword: '', providerId: '' };
 
 const step = flowSteps(() => page);
@@ -124,21 +123,12 @@ async function importProblems(): Promise<string[][]> {
 
 beforeAll(async () => {
   fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-directory-'));
-  const [started, launched] = await Promise.allSettled([startServer(), launchChromium()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  session = await openE2eSession();
+  ({ server, page, pageErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
   if (fixtures) fs.rmSync(fixtures, { recursive: true, force: true });
 });
 

@@ -17,18 +17,18 @@ import {
   enrolTotp,
   fieldError,
   flowSteps,
-  launchChromium,
   readRecoveryCodes,
   screenshot,
   signIn,
   signOut,
-  startServer,
   totpNow,
   waitForAnimations,
   waitForHeading,
   waitForPath,
   waitForStepAfter,
   type TestServer,
+  openE2eSession,
+  type E2eSession,
 } from './support.ts';
 
 const ADMIN_NEW_PASSWORD = 'violet harbour compass 83';
@@ -44,7 +44,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 /** Uncaught exceptions in the page, over the whole flow. */
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
+let session: E2eSession | undefined;
 
 /** What earlier steps learnt and later ones need. */
 const state = {
@@ -76,22 +77,12 @@ async function withSlowCpu(fn: () => Promise<void>): Promise<void> {
 // ------------------------------------------------------------------------------------ setup
 
 beforeAll(async () => {
-  // Started side by side; whichever did start is assigned, so afterAll stops it if the other failed.
-  const [started, launched] = await Promise.allSettled([startServer(), launchChromium()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  session = await openE2eSession();
+  ({ server, browser, context, page, pageErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 // ------------------------------------------------------------------------------------- flow

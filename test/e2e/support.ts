@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 
 /** The repository root. */
@@ -139,6 +139,45 @@ export async function startServer(): Promise<TestServer> {
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** One browser tab on a freshly started Liaison, as every end-to-end flow begins. */
+export interface E2eSession {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, for a final "nothing crashed" check. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and Chromium side by side, then opens a tab (axe needs bypassCSP). Whichever
+ * did start is closed again if the other failed.
+ */
+export async function openE2eSession(): Promise<E2eSession> {
+  const [started, launched] = await Promise.allSettled([startServer(), launchChromium()]);
+  if (started.status === 'rejected' || launched.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.stop();
+    if (launched.status === 'fulfilled') await launched.value.close();
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const server = started.value;
+  const browser = launched.value;
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  return {
+    server, browser, context, page, pageErrors,
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.stop();
+    },
+  };
 }
 
 /** A full-page screenshot to `.tmp/e2e-screens/<name>.png`. */

@@ -122,8 +122,12 @@ describe('tampering with the stored log is detected', () => {
     });
 
   it('a changed hash or previous-hash link names the event', async () => {
-    await ctx.deps.db.query("UPDATE audit_events SET prev_hash = overlay(prev_hash placing 'f' from 1 for 1) WHERE seq = $1 AND left(prev_hash, 1) <> 'f'", [k]);
-    await ctx.deps.db.query("UPDATE audit_events SET prev_hash = overlay(prev_hash placing 'e' from 1 for 1) WHERE seq = $1 AND left(prev_hash, 1) = 'f'", [k]);
+    // One statement: two conditional updates in a row would flip 'e' → 'f' → 'e' back again.
+    const { rowCount } = await ctx.deps.db.query(
+      "UPDATE audit_events SET prev_hash = overlay(prev_hash placing (CASE WHEN left(prev_hash, 1) = 'f' THEN 'e' ELSE 'f' END) from 1 for 1) WHERE seq = $1",
+      [k],
+    );
+    expect(rowCount).toBe(1);
     expect((await verifyBoth()).firstBad).toEqual({ seq: k, reason: 'previous-hash link does not match the preceding event' });
   });
 

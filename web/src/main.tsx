@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { createQueryClient } from './api/query-client.ts';
+import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = createQueryClient();
@@ -22,7 +23,9 @@ createRoot(rootElement).render(
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <App />
+          <ErrorBoundary>
+            <App />
+          </ErrorBoundary>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

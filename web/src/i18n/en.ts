@@ -23,6 +23,8 @@ export const en = {
     label: 'Language',
   },
   errors: {
+    render: 'This page could not be shown because of an error in Liaison. Nothing you saved is lost. Reload to continue; if it happens again, tell your administrator what you were doing.',
+    reload: 'Reload the page',
     title: 'Something went wrong',
     network: 'The server could not be reached. Check your connection and try again.',
     codes: {

@@ -21,6 +21,8 @@ export const fr: Translation = {
     label: 'Langue',
   },
   errors: {
+    render: 'Cette page n’a pas pu être affichée à cause d’une erreur de Liaison. Rien de ce que vous avez enregistré n’est perdu. Rechargez pour continuer ; si cela se reproduit, dites à votre administrateur ce que vous faisiez.',
+    reload: 'Recharger la page',
     title: 'Une erreur est survenue',
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     codes: {

@@ -19,7 +19,7 @@ import type { Deps } from '../server/deps.ts';
 import type { Actor } from '../server/modules/auth/actor.ts';
 import { shippedCountryData } from '../server/modules/countries/country-data.ts';
 import { importDirectory, searchAuthorities, searchProviders } from '../server/modules/directory/directory.service.ts';
-import { generateDirectory } from '../scripts/generate-directory-sample.mjs';
+import { generateDirectory, prng } from '../scripts/generate-directory-sample.mjs';
 
 const AUTHORITIES = Number(process.env.BENCH_AUTHORITIES ?? 10_000);
 const PROVIDERS = Number(process.env.BENCH_PROVIDERS ?? 5_000);
@@ -44,16 +44,6 @@ const investigator: Actor = {
   userAgent: 'bench',
 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What investigators type: words of the generator's vocabulary (roles, topics, invented places,
 // provider words and stems), whole or as a typed prefix of at least three letters.

@@ -8,3 +8,6 @@ export interface GeneratedDirectory {
 
 /** Deterministic synthetic directory (all rows `fictitious: true`). */
 export function generateDirectory(options?: { authorities?: number; providers?: number; seed?: number }): GeneratedDirectory;
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+export function prng(seed: number): () => number;

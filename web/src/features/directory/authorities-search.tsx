@@ -2,15 +2,13 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Switch, Text, Te
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTHORITY_KINDS, authorityKindSchema, type Authority } from '../../../../domain/directory.ts';
-import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { describeError } from '../../ui/errors.ts';
-import { notifyFailure, notifySuccess } from '../../ui/notify.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useCountryNames } from '../countries/countries-api.ts';
 import { AuthoritiesTable } from './authorities-table.tsx';
 import { AuthorityFormModal } from './authority-form-modal.tsx';
-import { useAuthorities, useDeleteEntry } from './directory-api.ts';
+import { DeleteEntryModal } from './delete-entry-modal.tsx';
+import { useAuthorities } from './directory-api.ts';
 import { Paging } from './paging.tsx';
 import { FILTER_ORDER, PAGE_SIZE, useFilterParams, useSearchText } from './search-params.ts';
 
@@ -37,7 +35,6 @@ export function AuthoritiesSearch({ canManage }: { canManage: boolean }) {
   });
   const [editing, setEditing] = useState<Authority | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Authority | null>(null);
-  const deleteEntry = useDeleteEntry();
 
   return (
     <Stack>
@@ -131,29 +128,7 @@ export function AuthoritiesSearch({ canManage }: { canManage: boolean }) {
         authority={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
       />
-      {deleting && (
-        <ConfirmModal
-          opened
-          title={t('directory.delete.title')}
-          message={t('directory.delete.confirm', { name: deleting.name })}
-          confirmLabel={t('directory.delete.label')}
-          danger
-          loading={deleteEntry.isPending}
-          onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            deleteEntry.mutate(
-              { kind: 'authorities', id: deleting.id },
-              {
-                onSuccess: () => {
-                  notifySuccess(t('directory.delete.done', { name: deleting.name }));
-                  setDeleting(null);
-                },
-                onError: (error) => notifyFailure(t('directory.delete.failed'), describeError(error, t)),
-              },
-            )
-          }
-        />
-      )}
+      {deleting && <DeleteEntryModal kind="authorities" entry={deleting} onClose={() => setDeleting(null)} />}
     </Stack>
   );
 }

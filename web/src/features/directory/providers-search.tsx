@@ -2,13 +2,11 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Provider } from '../../../../domain/directory.ts';
-import { ConfirmModal } from '../../ui/confirm-modal.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { describeError } from '../../ui/errors.ts';
-import { notifyFailure, notifySuccess } from '../../ui/notify.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useCountryNames } from '../countries/countries-api.ts';
-import { useDeleteEntry, useProviders } from './directory-api.ts';
+import { DeleteEntryModal } from './delete-entry-modal.tsx';
+import { useProviders } from './directory-api.ts';
 import { Paging } from './paging.tsx';
 import { ProviderFormModal } from './provider-form-modal.tsx';
 import { ProvidersTable } from './providers-table.tsx';
@@ -28,7 +26,6 @@ export function ProvidersSearch({ canManage }: { canManage: boolean }) {
   });
   const [editing, setEditing] = useState<Provider | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Provider | null>(null);
-  const deleteEntry = useDeleteEntry();
 
   return (
     <Stack>
@@ -89,29 +86,7 @@ export function ProvidersSearch({ canManage }: { canManage: boolean }) {
         ))}
 
       <ProviderFormModal opened={editing !== null} provider={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-      {deleting && (
-        <ConfirmModal
-          opened
-          title={t('directory.delete.title')}
-          message={t('directory.delete.confirm', { name: deleting.name })}
-          confirmLabel={t('directory.delete.label')}
-          danger
-          loading={deleteEntry.isPending}
-          onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            deleteEntry.mutate(
-              { kind: 'providers', id: deleting.id },
-              {
-                onSuccess: () => {
-                  notifySuccess(t('directory.delete.done', { name: deleting.name }));
-                  setDeleting(null);
-                },
-                onError: (error) => notifyFailure(t('directory.delete.failed'), describeError(error, t)),
-              },
-            )
-          }
-        />
-      )}
+      {deleting && <DeleteEntryModal kind="providers" entry={deleting} onClose={() => setDeleting(null)} />}
     </Stack>
   );
 }

@@ -313,10 +313,10 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'a Party whose date of effect is not recorded',
-    why: 'Norway is a Party (status only): the route is offered and the gap is said',
-    query: q({ from: 'FR', target: { country: 'NO' }, data: 'subscriber', purpose: 'preserve' }),
+    why: 'Serbia is a Party (status only): the route is offered and the gap is said',
+    query: q({ from: 'FR', target: { country: 'RS' }, data: 'subscriber', purpose: 'preserve' }),
     open: ['budapest-29-preservation'],
-    check: (a) => expect(a.routes.find((r) => r.id === 'budapest-29-preservation')!.reasons.join(' ')).toMatch(/NO bound by the Budapest Convention \(date of effect not recorded/),
+    check: (a) => expect(a.routes.find((r) => r.id === 'budapest-29-preservation')!.reasons.join(' ')).toMatch(/RS bound by the Budapest Convention \(date of effect not recorded/),
   },
   {
     name: 'Art. 30 is not a preservation tool',
@@ -392,6 +392,18 @@ describe('route advisor scenarios', () => {
 });
 
 describe('treaty data', () => {
+  // Raw rows keep inForceBy (an upper bound the schema does not carry).
+  const raw = JSON.parse(fs.readFileSync(new URL('../../data/countries/treaties.json', import.meta.url), 'utf8')) as {
+    memberships: Array<{ country: string; instrument: string; status: string; ratified: string | null; inForce: string | null; inForceBy?: string }>;
+  };
+  const budapestParties = data.memberships.filter((m) => m.instrument === 'budapest' && m.status === 'party');
+  /** ETS 185 Art. 36(4)/37(2): first day of the month following three months after deposit. */
+  const eif = (deposit: string) => {
+    const [y = 0, m = 1] = deposit.split('-').map(Number);
+    const idx = m - 1 + 4;
+    return `${y + Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`;
+  };
+
   it('covers a founding Party, a 2024 accession and a non-Party with dates and sources', () => {
     const fr = facts.membership('FR', 'budapest')!;
     expect(fr).toMatchObject({ status: 'party', signed: '2001-11-23', ratified: '2006-01-10', inForce: '2006-05-01' });
@@ -400,14 +412,42 @@ describe('treaty data', () => {
     expect(facts.membership('RU', 'budapest')).toBeUndefined();
     expect(facts.bound('RU', 'budapest', TODAY).bound).toBe(false);
   });
-  it('lists every Budapest Party with a source and a checked date', () => {
-    const parties = data.memberships.filter((m) => m.instrument === 'budapest' && m.status === 'party');
-    expect(parties.length).toBeGreaterThanOrEqual(80);
-    for (const p of parties) {
+  it('lists every Budapest Party with a source, a checked date and an entry-into-force date or bound', () => {
+    expect(budapestParties.length).toBeGreaterThanOrEqual(81);
+    for (const p of budapestParties) {
       expect(p.source.length).toBeGreaterThan(5);
-      expect(p.checkedAt).toMatch(/^\d{4}/);
+      expect(p.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    expect(parties.filter((p) => p.inForce).length).toBeGreaterThanOrEqual(70);
+    expect(budapestParties.filter((p) => p.inForce).length).toBeGreaterThanOrEqual(76);
+    expect(budapestParties.filter((p) => p.ratified && p.inForce).length).toBeGreaterThanOrEqual(58);
+    // The few Parties without an exact EIF carry an upper bound instead (RS SI SN PY EC).
+    const rawParties = raw.memberships.filter((m) => m.instrument === 'budapest' && m.status === 'party');
+    const undated = rawParties.filter((m) => !m.inForce);
+    expect(undated.length).toBeLessThanOrEqual(5);
+    for (const m of undated) expect(m.inForceBy, m.country).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it('has every deposit date consistent with the Art. 36/37 entry-into-force rule', () => {
+    for (const p of budapestParties.filter((m) => m.ratified && m.inForce)) {
+      const expected = eif(p.ratified!);
+      if (expected <= '2004-07-01') expect(p.inForce, p.country).toBe('2004-07-01');
+      else expect(p.inForce, p.country).toBe(expected);
+    }
+  });
+  it('records verified accessions and deposits', () => {
+    // Rwanda: 78th Party, accession deposited 10 Jan 2025 (EIF computed under Art. 37(2)).
+    expect(facts.membership('RW', 'budapest')).toMatchObject({ status: 'party', ratified: '2025-01-10', inForce: '2025-05-01', inForceDerived: true });
+    expect(facts.bound('RW', 'budapest', '2025-04-30').bound).toBe(false);
+    expect(facts.bound('RW', 'budapest', TODAY).bound).toBe(true);
+    // Japan: acceptance deposited 3 July 2012 (CoE notification JJ7443C, MOFA).
+    expect(facts.membership('JP', 'budapest')).toMatchObject({ signed: '2001-11-23', ratified: '2012-07-03', inForce: '2012-11-01' });
+    // Australia: accession 30 Nov 2012 (CoE notification JJ7505C).
+    expect(facts.membership('AU', 'budapest')).toMatchObject({ ratified: '2012-11-30', inForce: '2013-03-01' });
+    // Morocco: accession 29 June 2018 (CoE news of that day).
+    expect(facts.membership('MA', 'budapest')).toMatchObject({ ratified: '2018-06-29', inForce: '2018-10-01' });
+    // New Zealand: accession 28 Aug 2025 (Dutch treaty database).
+    expect(facts.membership('NZ', 'budapest')).toMatchObject({ ratified: '2025-08-28', inForce: '2025-12-01' });
+    // Norway: in force from 1 Oct 2006 (NOU 2007: 2); deposit day not read, so never derived from the EIF.
+    expect(facts.membership('NO', 'budapest')).toMatchObject({ ratified: null, inForce: '2006-10-01' });
   });
   it('has the Second Protocol not in force, and the e-Evidence Regulation from 2026-08-18', () => {
     expect(facts.instrument('budapest-p2').entryIntoForce).toBeNull();

@@ -70,6 +70,8 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean(),
   createdAt: isoDate,
   lastLoginAt: isoDate.nullable(),
+  /** The user's line supervisor, who sees the cases of the people they supervise. */
+  supervisorId: uuid.nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -172,6 +174,7 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 export const updateRolesBodySchema = z.object({
   roles: z.array(roleSchema).min(1, { error: 'at least one role is required' }),
 });
+export const setSupervisorBodySchema = z.object({ supervisorId: uuid.nullable() });
 export const userListSchema = z.object({ users: z.array(userSchema) });
 export const userIdParamsSchema = z.object({ id: uuid });
 export const resetPasswordResultSchema = z.object({ oneTimePassword: z.string() });

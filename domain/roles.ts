@@ -26,8 +26,13 @@ export const PERMISSIONS = [
   'organisation.read',
   'directory.read',
   'directory.manage',
+  'case.read',
+  'case.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/** The roles that work on cases. */
+export const CASE_ROLES: readonly Role[] = ['investigator', 'prosecutor', 'contact_point', 'central_authority'];
 
 /** Least privilege: each permission lists exactly the roles that hold it. */
 export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
@@ -40,6 +45,11 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   'directory.read': ROLES,
   // "Coordinators edit; everyone else reads" (issue 3).
   'directory.manage': ['coordinator'],
+  // Case work belongs to the people who investigate, prosecute and handle requests; within it,
+  // need-to-know (the case team and their supervisors) decides which cases they see.
+  // Administrators, coordinators, trainers and auditors see no case content.
+  'case.read': CASE_ROLES,
+  'case.write': CASE_ROLES,
 };
 
 /** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */

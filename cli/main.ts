@@ -1,6 +1,6 @@
 /**
  * The `liaison` command: server, migrations, organisations, users, API tokens, audit
- * verification, backup and restore, the directory, country profiles and the route advisor. Data commands go through the HTTP API (see transport.ts).
+ * verification, backup and restore, the directory, country profiles, the route advisor and cases. Data commands go through the HTTP API (see transport.ts).
  * Run through cli/bin.mjs (`npx liaison …`), or `tsx cli/main.ts …`.
  */
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCaseCommands } from './commands/case.ts';
 import { registerCountryCommands } from './commands/country.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -31,6 +32,8 @@ Environment:
   DATABASE_URL      postgres://… to use a PostgreSQL server instead of the embedded database
   HOST, PORT        where \`liaison serve\` listens (default 127.0.0.1:3000)
   LIAISON_LOG_LEVEL server log level (fatal … trace, silent)
+  LIAISON_TOKEN     an API token of yours: commands act as you instead of the operator
+                    (needed for case work, which is need-to-know)
 
 Exit codes: 0 success, 1 the operation failed, 2 usage error.
 
@@ -65,6 +68,7 @@ export function buildProgram(): Command {
   registerDirectoryCommands(program);
   registerCountryCommands(program);
   registerRouteCommand(program);
+  registerCaseCommands(program);
   return program;
 }
 

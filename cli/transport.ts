@@ -68,11 +68,19 @@ function loopbackUrl(url: string): string {
   return parsed.origin;
 }
 
+/**
+ * A user's API token from LIAISON_TOKEN: commands then act as that user (case work is
+ * need-to-know, so it needs a user; the operator administers the instance but sees no cases).
+ */
+export function userToken(): string | undefined {
+  return process.env.LIAISON_TOKEN?.trim() || undefined;
+}
+
 function connectServer(config: Config, server: LockInfo & { url: string }): ServerTransport {
   const tokenFile = path.join(config.dataDir, 'operator.token');
   let token: string;
   try {
-    token = fs.readFileSync(tokenFile, 'utf8').trim();
+    token = userToken() ?? fs.readFileSync(tokenFile, 'utf8').trim();
   } catch (error) {
     throw new CliError(
       `the server (process ${server.pid}) holds ${config.dataDir}, but its operator token ` +
@@ -130,7 +138,7 @@ async function openDirect(config: Config, command: string): Promise<DirectTransp
         method,
         url: apiPath,
         remoteAddress: '127.0.0.1',
-        headers: { authorization: `Bearer ${operatorToken}`, 'user-agent': USER_AGENT },
+        headers: { authorization: `Bearer ${userToken() ?? operatorToken}`, 'user-agent': USER_AGENT },
         ...(body !== undefined ? { payload: body as object } : {}),
       });
       const contentType = String(response.headers['content-type'] ?? '');

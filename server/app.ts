@@ -29,6 +29,8 @@ import { countryRoutes } from './modules/countries/countries.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { advisorRoutes } from './modules/routes/advisor.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -53,6 +55,7 @@ export function apiRoutes(deps: Deps): AnyRouteSpec[] {
   return [
     ...authRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps), ...organisationRoutes(deps), ...systemRoutes(deps),
     ...countryRoutes(deps, countries), ...directoryRoutes(deps, countries), ...advisorRoutes(deps, countries),
+    ...caseRoutes(deps), ...requestRoutes(deps),
   ];
 }
 

@@ -336,6 +336,45 @@ describe('what each mutating call records', () => {
     s = await send('POST /api/v1/directory/import', 200, { cookie: coordCookie, payload: { kind: 'authorities', format: 'json', content: JSON.stringify([authority, authority]) } });
     expect(s.events).toEqual([expect.objectContaining({ ...coordActor, action: 'directory.import', target_type: 'authority', ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ kind: 'authorities', format: 'json', created: 2, updated: 0, unchanged: 0 }) })]);
 
+    // -- cases: every change names the case (its timeline); a supervisor is set by the admin
+    const lead = await createUser(ctx, { organisationId: org, roles: ['investigator'] });
+    const mate = await createUser(ctx, { organisationId: org, roles: ['prosecutor'] });
+    const leadCookie = await signIn(ctx, lead);
+    const leadActor = { actor_id: lead.id, actor_label: lead.email, organisation_id: org };
+    s = await send('PUT /api/v1/users/:id/supervisor', 200, { cookie: adminCookie, url: `/api/v1/users/${lead.id}/supervisor`, payload: { supervisorId: mate.id } });
+    expect(s.events).toEqual([expect.objectContaining({ ...adminActor, action: 'user.supervisor', target_id: lead.id, details: { from: null, to: mate.id } })]);
+    s = await send('POST /api/v1/cases', 201, { cookie: leadCookie, payload: { title: 'Audit case', offenceCategories: ['csam_distribution'] } });
+    const caseId = s.res.json().id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.create', target_type: 'case', target_id: caseId, ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ caseId, title: 'Audit case' }) })]);
+    s = await send('PATCH /api/v1/cases/:id', 200, { cookie: leadCookie, url: `/api/v1/cases/${caseId}`, payload: { handlingCode: 'H2' } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.update', target_id: caseId, details: { caseId, changes: { handlingCode: { from: 'H0', to: 'H2' } } } })]);
+    s = await send('PUT /api/v1/cases/:id/team/:userId', 200, { cookie: leadCookie, url: `/api/v1/cases/${caseId}/team/${mate.id}`, payload: { teamRole: 'member' } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.member.add', details: expect.objectContaining({ caseId, userId: mate.id, teamRole: 'member' }) })]);
+    s = await send('DELETE /api/v1/cases/:id/team/:userId', 200, { cookie: leadCookie, url: `/api/v1/cases/${caseId}/team/${mate.id}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.member.remove', details: expect.objectContaining({ caseId, userId: mate.id }) })]);
+    s = await send('POST /api/v1/cases/:id/notes', 201, { cookie: leadCookie, url: `/api/v1/cases/${caseId}/notes`, payload: { body: 'Called the provider.' } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.note.add', target_type: 'case_note', details: { caseId, length: 20 } })]);
+    s = await send('POST /api/v1/cases/:id/identifiers', 201, { cookie: leadCookie, url: `/api/v1/cases/${caseId}/identifiers`, payload: { kind: 'email', value: 'suspect@example.org' } });
+    const identifierId = s.res.json().identifier.id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.identifier.add', target_type: 'case_identifier', target_id: identifierId, details: expect.objectContaining({ caseId, kind: 'email' }) })]);
+    s = await send('DELETE /api/v1/cases/:id/identifiers/:identifierId', 200, { cookie: leadCookie, url: `/api/v1/cases/${caseId}/identifiers/${identifierId}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'case.identifier.remove', target_id: identifierId })]);
+
+    // -- requests: drafted, saved, moved on, documents generated; incoming ones registered
+    s = await send('POST /api/v1/requests', 201, { cookie: leadCookie, payload: { caseId, type: 'preservation_247', counterpart: { kind: 'contact_point_24_7', name: 'Audit 24/7 (fictitious)', country: 'NL' } } });
+    const requestId = s.res.json().id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.create', target_type: 'request', target_id: requestId, details: expect.objectContaining({ caseId, type: 'preservation_247' }) })]);
+    s = await send('PUT /api/v1/requests/:id/draft', 200, { cookie: leadCookie, url: `/api/v1/requests/${requestId}/draft`, payload: { body: { ...s.res.json().body, facts: 'Changed facts' }, bodyVersion: 1 } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.update', target_id: requestId, details: expect.objectContaining({ caseId, bodyVersion: 2, fields: ['facts'] }) })]);
+    s = await send('POST /api/v1/requests/:id/transitions', 200, { cookie: leadCookie, url: `/api/v1/requests/${requestId}/transitions`, payload: { transition: 'withdraw', payload: { reason: 'Data no longer needed' } } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.withdraw', target_id: requestId, details: expect.objectContaining({ caseId, from: 'draft', to: 'withdrawn', reason: 'Data no longer needed' }) })]);
+    s = await send('POST /api/v1/requests/:id/documents', 201, { cookie: leadCookie, url: `/api/v1/requests/${requestId}/documents`, payload: { format: 'docx', language: 'fr' } });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.document.generate', target_type: 'request_document', details: expect.objectContaining({ caseId, version: 2, format: 'docx', language: 'fr' }) })]);
+    const receiver = await createUser(ctx, { organisationId: org, roles: ['contact_point'] });
+    await ctx.app.inject({ method: 'PUT', url: `/api/v1/cases/${caseId}/team/${receiver.id}`, headers: { cookie: leadCookie }, payload: { teamRole: 'member' } });
+    s = await send('POST /api/v1/requests/incoming', 201, { cookie: await signIn(ctx, receiver), payload: { caseId, type: 'preservation_247', counterpart: { kind: 'contact_point_24_7', name: 'Foreign 24/7 (fictitious)', country: 'BE' }, receivedAt: '2026-03-02T07:00:00Z', channel: '24/7 network e-mail' } });
+    expect(s.events).toEqual([expect.objectContaining({ actor_id: receiver.id, action: 'request.register', target_type: 'request', details: expect.objectContaining({ caseId, type: 'preservation_247' }) })]);
+
     // Every declared mutating route was exercised above.
     const mutating = apiRoutes(ctx.deps).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
     expect(mutating.length).toBeGreaterThanOrEqual(20);

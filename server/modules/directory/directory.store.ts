@@ -4,6 +4,7 @@
  * names come from the typed lists below only, values always travel as parameters.
  */
 import type { Queryable } from '../../db/database.ts';
+export { prefixQuery } from '../../db/search.ts';
 import type { AuthorityKind, Channel } from '../../../domain/directory.ts';
 import type { DataCategory } from '../../../domain/routes/types.ts';
 
@@ -154,15 +155,6 @@ export async function analyzeTable(q: Queryable, table: DirectoryTable): Promise
 export async function allEntries<T extends DirectoryTable>(q: Queryable, table: T): Promise<RowOf[T][]> {
   const order = table === 'authorities' ? 'country, kind, name, id' : 'name, country, id';
   return (await q.query<RowOf[T]>(`SELECT ${selectList(table)} FROM ${table} ORDER BY ${order}`)).rows;
-}
-
-/**
- * A `to_tsquery('simple', …)` text from what a user typed: words of letters, marks and digits
- * only (so nothing can be read as a tsquery operator), each a prefix, all required.
- */
-export function prefixQuery(text: string | undefined): string | null {
-  const words = (text ?? '').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).slice(0, 12);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
 export interface AuthorityFilter {

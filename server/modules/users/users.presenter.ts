@@ -17,5 +17,6 @@ export function presentUser(u: UserRow): User {
     mustChangePassword: u.must_change_password,
     createdAt: new Date(u.created_at).toISOString(),
     lastLoginAt: iso(u.last_login_at),
+    supervisorId: u.supervisor_id,
   };
 }

@@ -1,7 +1,7 @@
 /** HTTP for user administration. */
 import { z } from 'zod';
 import {
-  createdUserSchema, createUserBodySchema, resetPasswordResultSchema, updateRolesBodySchema,
+  createdUserSchema, createUserBodySchema, resetPasswordResultSchema, updateRolesBodySchema, setSupervisorBodySchema,
   userIdParamsSchema, userListSchema, userSchema,
 } from '../../../domain/api.ts';
 import type { Deps } from '../../deps.ts';
@@ -53,6 +53,11 @@ export function userRoutes(deps: Deps) {
       method: 'PUT', url: '/api/v1/users/:id/roles', summary: 'Replace the roles of a user', tags: ['users'],
       access: 'user', permission: 'user.manage', params: userIdParamsSchema, body: updateRolesBodySchema, response: userSchema,
       handler: ({ actor, params, body }) => users.setRoles(deps, actor, params.id, body.roles),
+    });
+    route({
+      method: 'PUT', url: '/api/v1/users/:id/supervisor', summary: 'Set or clear a user’s line supervisor (who then sees the cases of that user)', tags: ['users'],
+      access: 'user', permission: 'user.manage', params: userIdParamsSchema, body: setSupervisorBodySchema, response: userSchema,
+      handler: ({ actor, params, body }) => users.setSupervisor(deps, actor, params.id, body.supervisorId),
     });
     route({
       method: 'GET', url: '/api/v1/users/:id/tokens', summary: 'API tokens of a user (instance operator only)', tags: ['users'],

@@ -121,6 +121,32 @@ export async function setRoles(deps: Deps, actor: Actor, id: string, roles: Role
   });
 }
 
+/**
+ * Sets a user's line supervisor (same organisation, not themselves, no cycle): supervisors see
+ * the cases of the people they supervise.
+ */
+export async function setSupervisor(deps: Deps, actor: Actor, id: string, supervisorId: string | null): Promise<User> {
+  authorise(actor, 'user.manage');
+  if (supervisorId === id) throw invalid([{ path: 'supervisorId', message: 'a user cannot supervise themselves' }]);
+  return deps.db.transaction(async (tx) => {
+    const row = await loadVisible(tx, actor, id);
+    if (supervisorId) {
+      const supervisor = await store.findUserById(tx, supervisorId);
+      if (!supervisor || supervisor.organisation_id !== row.organisation_id)
+        throw invalid([{ path: 'supervisorId', message: 'must be a user of the same organisation' }]);
+      // Walk up from the new supervisor: meeting the user again would make a cycle.
+      for (let up: string | null = supervisor.supervisor_id, hops = 0; up && hops < 100; hops++) {
+        if (up === id) throw invalid([{ path: 'supervisorId', message: 'would make a supervision cycle' }]);
+        up = (await store.findUserById(tx, up))?.supervisor_id ?? null;
+      }
+    }
+    if (row.supervisor_id === supervisorId) return presentUser(row);
+    const updated = await store.updateUser(tx, id, { supervisor_id: supervisorId });
+    await appendAudit(deps, tx, actor, { action: 'user.supervisor', targetType: 'user', targetId: id, organisationId: row.organisation_id, details: { from: row.supervisor_id, to: supervisorId } });
+    return presentUser(updated);
+  });
+}
+
 /** First start: a demo organisation and an admin with a one-time password (printed once). */
 export async function ensureDemoAccount(deps: Deps, actor: Actor): Promise<{ email: string; password: string } | null> {
   if ((await store.countUsers(deps.db)) > 0) return null;

@@ -17,6 +17,7 @@ export interface UserRow {
   locked_at: Date | null;
   last_login_at: Date | null;
   created_at: Date;
+  supervisor_id: string | null;
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
@@ -36,6 +37,14 @@ export async function listUsers(q: Queryable, organisationId: string | null): Pr
   return organisationId
     ? (await q.query<UserRow>('SELECT * FROM users WHERE organisation_id = $1 ORDER BY email', [organisationId])).rows
     : (await q.query<UserRow>('SELECT * FROM users ORDER BY email')).rows;
+}
+
+/** Enabled users of an organisation holding any of `roles` (case colleagues), by name. */
+export async function listColleagues(q: Queryable, organisationId: string, roles: readonly string[]): Promise<UserRow[]> {
+  return (await q.query<UserRow>(
+    'SELECT * FROM users WHERE organisation_id = $1 AND disabled_at IS NULL AND roles && $2::text[] ORDER BY display_name, email',
+    [organisationId, roles],
+  )).rows;
 }
 
 export async function countUsers(q: Queryable): Promise<number> {
@@ -66,6 +75,7 @@ type Updatable = Partial<{
   disabled_at: Date | null;
   locked_at: Date | null;
   last_login_at: Date | null;
+  supervisor_id: string | null;
 }>;
 
 export async function updateUser(q: Queryable, id: string, changes: Updatable): Promise<UserRow> {

@@ -19,6 +19,9 @@ const envSchema = z.object({
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIAISON_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20).describe('login attempts per IP per minute'),
   LIAISON_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
+  LIAISON_SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be smtp://user:password@host:port or smtps://…' }).optional(),
+  LIAISON_MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
+  LIAISON_PUBLIC_URL: z.url({ error: 'must be the address users reach Liaison at, e.g. https://liaison.example.org' }).optional(),
 });
 
 /** Validated runtime configuration; one place for every default. */
@@ -34,6 +37,11 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** `auto`: Secure cookies except when served on plain-HTTP loopback (development, demo). */
   secureCookies: 'auto' | 'always';
+  /** SMTP server for reminders; without it no e-mail is sent (the dashboard and calendar still work). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address users reach Liaison at, for links in e-mails and calendar feeds. */
+  publicUrl: string;
 }
 
 /** Reads the environment; throws an error naming each bad variable. */
@@ -55,5 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LIAISON_LOG_LEVEL,
     loginRateLimitPerMinute: e.LIAISON_LOGIN_RATE_LIMIT,
     secureCookies: e.LIAISON_SECURE_COOKIES,
+    smtpUrl: e.LIAISON_SMTP_URL,
+    mailFrom: e.LIAISON_MAIL_FROM,
+    publicUrl: (e.LIAISON_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { expireIdleSessions } from '../modules/auth/auth.service.ts';
 import { checkpointAudit } from '../modules/audit/audit.service.ts';
+import { sendDueReminders } from '../modules/requests/reminders.service.ts';
 
 export interface JobDefinition {
   name: string;
@@ -25,6 +26,12 @@ export const JOBS: JobDefinition[] = [
     name: 'audit-checkpoint',
     cron: '*/15 * * * *',
     run: async (deps) => ({ checkpoint: await checkpointAudit(deps) }),
+  },
+  {
+    // Reminders go out within 5 minutes of a warning window opening or a deadline passing.
+    name: 'deadline-reminders',
+    cron: '*/5 * * * *',
+    run: async (deps) => sendDueReminders(deps),
   },
 ];
 

@@ -217,27 +217,29 @@ describe('platform acceptance flow', () => {
   });
 
   step('a section still being built says so', async () => {
-    await page.getByTestId('nav-cases').click();
-    await waitForPath(page, '/cases');
-    await waitForHeading(page, 'Cases');
+    // Administrators see no cases (need-to-know): no such item in their menu.
+    expect(await page.getByTestId('nav-cases').count()).toBe(0);
+    await page.getByTestId('nav-training').click();
+    await waitForPath(page, '/training');
+    await waitForHeading(page, 'Training');
     await page.getByTestId('placeholder').waitFor();
-    await checkA11y(page, 'placeholder section (cases)');
+    await checkA11y(page, 'placeholder section (training)');
     await screenshot(page, '11-placeholder');
   });
 
   step('the language switch turns the interface into French and back', async () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByTestId('lang-switch').selectOption('fr');
-    await waitForHeading(page, 'Dossiers');
+    await waitForHeading(page, 'Formation');
     expect(await page.getByTestId('nav-account').textContent()).toBe('Compte');
     expect(await page.getByTestId('logout').textContent()).toBe('Se déconnecter');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.title()).toBe('Dossiers · Liaison');
+    expect(await page.title()).toBe('Formation · Liaison');
     await checkA11y(page, 'placeholder section in French');
     await screenshot(page, '12-placeholder-fr');
 
     await page.getByTestId('lang-switch').selectOption('en');
-    await waitForHeading(page, 'Cases');
+    await waitForHeading(page, 'Training');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 

@@ -7,6 +7,8 @@ import { AccountPage } from './features/account/account-page.tsx';
 import { UsersPage } from './features/admin/users-page.tsx';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { AuthLayout } from './features/auth/auth-layout.tsx';
+import { CasePage } from './features/cases/case-page.tsx';
+import { CasesPage } from './features/cases/cases-page.tsx';
 import { CountryPage } from './features/countries/country-page.tsx';
 import { DirectoryPage } from './features/directory/directory-page.tsx';
 import { ImportPage } from './features/directory/import-page.tsx';
@@ -74,6 +76,22 @@ export function App() {
         {UPCOMING_SECTIONS.map((section) => (
           <Route key={section} path={section} element={<PlaceholderPage section={section} />} />
         ))}
+        <Route
+          path="cases"
+          element={
+            <RequirePermission permission="case.read">
+              <CasesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <RequirePermission permission="case.read">
+              <CasePage />
+            </RequirePermission>
+          }
+        />
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="directory/import" element={<ImportPage />} />
         <Route path="countries/:code" element={<CountryPage />} />

@@ -5,8 +5,8 @@ export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-/** SHA-256 hex: how session tokens, API tokens and recovery codes are stored. */
-export function sha256Hex(value: string): string {
+/** SHA-256 hex: how session tokens, API tokens and recovery codes are stored, and files named. */
+export function sha256Hex(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex');
 }
 

@@ -2,10 +2,8 @@
  * Content-addressed file store in the database (docs/adr/0005-files-in-the-database.md): a file
  * is kept once under its SHA-256, written in the transaction of the record that refers to it.
  */
-import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database.ts';
-
-export const sha256Hex = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
+import { sha256Hex } from '../auth/crypto.ts';
 
 /** Stores `content` (once, whatever the number of callers) and returns its SHA-256. */
 export async function putFile(q: Queryable, content: Buffer, contentType: string, at: Date): Promise<string> {

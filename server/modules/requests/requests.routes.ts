@@ -1,12 +1,14 @@
 /** HTTP for requests: draft, autosave, transitions, incoming registration, lists, dashboard, documents. */
 import { z } from 'zod';
 import {
-  dashboardQuerySchema, dashboardSchema, incomingRequestSchema, newRequestSchema, renderBodySchema, requestDocumentSchema,
+  calendarFeedSchema, calendarStatusSchema, dashboardQuerySchema, dashboardSchema, incomingRequestSchema, newRequestSchema, renderBodySchema, requestDocumentSchema,
   requestPageSchema, requestQuerySchema, requestSchema, saveDraftSchema, transitionBodySchema,
 } from '../../../domain/requests/api.ts';
+import { okSchema } from '../../../domain/api.ts';
 import type { TransitionId } from '../../../domain/lifecycle.ts';
 import type { Deps } from '../../deps.ts';
 import { defineRoutes } from '../../http/route.ts';
+import * as reminders from './reminders.service.ts';
 import * as requests from './requests.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -65,6 +67,35 @@ export function requestRoutes(deps: Deps) {
           .header('x-content-sha256', file.sha256)
           .header('cache-control', 'no-store')
           .send(file.content);
+      },
+    });
+
+    // ---- calendar feed
+    route({
+      method: 'GET', url: '/api/v1/account/calendar', summary: 'Whether your deadline calendar feed is on', tags: ['requests'],
+      access: 'user', permission: 'case.read', response: calendarStatusSchema,
+      handler: ({ actor }) => reminders.calendarFeedStatus(deps, actor),
+    });
+    route({
+      method: 'POST', url: '/api/v1/account/calendar', summary: 'Turn on (or renew) your secret iCalendar URL of deadlines; the URL is shown once, the old one stops working', tags: ['requests'],
+      access: 'user', permission: 'case.read', response: calendarFeedSchema, status: 201,
+      handler: ({ actor }) => reminders.createCalendarFeed(deps, actor),
+    });
+    route({
+      method: 'DELETE', url: '/api/v1/account/calendar', summary: 'Revoke your calendar feed URL', tags: ['requests'],
+      access: 'user', permission: 'case.read', response: okSchema,
+      handler: async ({ actor }) => {
+        await reminders.revokeCalendarFeed(deps, actor);
+        return { ok: true as const };
+      },
+    });
+    route({
+      method: 'GET', url: '/api/v1/calendar/:token', summary: 'A deadline calendar (iCalendar), by its secret URL', tags: ['requests'],
+      access: 'public', params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}(\.ics)?$/, { error: 'is not a calendar address' }) }), response: null,
+      rateLimit: { max: 60, timeWindow: 60_000 },
+      handler: async ({ actor, params, reply }) => {
+        const body = await reminders.calendarFeed(deps, params.token, { ip: actor.ip, userAgent: actor.userAgent });
+        void reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'no-store').send(body);
       },
     });
   });

@@ -307,3 +307,59 @@ export async function insertDocument(
   );
   return rows[0]!.id;
 }
+
+// ------------------------------------------------------------------------------ reminders and calendar feeds
+
+export interface RecipientRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+}
+
+/** The enabled members of a case team: who a deadline reminder goes to. */
+export async function reminderRecipients(q: Queryable, caseId: string): Promise<RecipientRow[]> {
+  return (await q.query<RecipientRow>(
+    `SELECT u.id AS user_id, u.email, u.display_name FROM case_members m JOIN users u ON u.id = m.user_id
+      WHERE m.case_id = $1 AND u.disabled_at IS NULL ORDER BY u.email`,
+    [caseId],
+  )).rows;
+}
+
+/** Claims a reminder (request, deadline, state, recipient); false if it was already sent. */
+export async function claimReminder(q: Queryable, requestId: string, kind: string, dueAt: Date, userId: string, at: Date): Promise<boolean> {
+  const { rows } = await q.query(
+    `INSERT INTO deadline_reminders (request_id, kind, due_at, user_id, sent_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING RETURNING request_id`,
+    [requestId, kind, dueAt, userId, at],
+  );
+  return rows.length === 1;
+}
+
+export async function releaseReminder(q: Queryable, requestId: string, kind: string, dueAt: Date, userId: string): Promise<void> {
+  await q.query('DELETE FROM deadline_reminders WHERE request_id = $1 AND kind = $2 AND due_at = $3 AND user_id = $4', [requestId, kind, dueAt, userId]);
+}
+
+export async function setCalendarFeed(q: Queryable, userId: string, tokenHash: string, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at`,
+    [userId, tokenHash, at],
+  );
+}
+
+export async function deleteCalendarFeed(q: Queryable, userId: string): Promise<boolean> {
+  return ((await q.query('DELETE FROM calendar_feeds WHERE user_id = $1', [userId])).rowCount ?? 0) > 0;
+}
+
+export async function findCalendarFeed(q: Queryable, userId: string): Promise<{ created_at: Date } | undefined> {
+  return (await q.query<{ created_at: Date }>('SELECT created_at FROM calendar_feeds WHERE user_id = $1', [userId])).rows[0];
+}
+
+/** The enabled user a feed token belongs to. */
+export async function userOfFeed(q: Queryable, tokenHash: string): Promise<{ id: string; organisation_id: string; email: string; roles: string[] } | undefined> {
+  return (await q.query<{ id: string; organisation_id: string; email: string; roles: string[] }>(
+    `SELECT u.id, u.organisation_id, u.email, u.roles FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+      WHERE f.token_hash = $1 AND u.disabled_at IS NULL`,
+    [tokenHash],
+  )).rows[0];
+}

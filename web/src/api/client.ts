@@ -117,6 +117,15 @@ export async function apiPut<S extends z.ZodType>(
   return parseWith(schema, await send('PUT', path, body), `PUT ${path}`);
 }
 
+/** `PATCH` a resource with the fields to change and parse the response with `schema`. */
+export async function apiPatch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  body: unknown,
+): Promise<z.output<S>> {
+  return parseWith(schema, await send('PATCH', path, body), `PATCH ${path}`);
+}
+
 /** `DELETE` a resource; the contract defines no payload for deletions, so none is read. */
 export async function apiDelete(path: string): Promise<void> {
   await send('DELETE', path);

@@ -14,4 +14,8 @@ export const queryKeys = {
   countries: ['countries'] as const,
   /** Everything built from directory entries (lists, profiles), refreshed after any edit or import. */
   directory: ['directory'] as const,
+  /** Everything read from a case (lists, one case, its identifiers, notes, timeline); any case change refreshes it. */
+  cases: ['cases'] as const,
+  /** The colleagues who can join a case team. */
+  colleagues: ['colleagues'] as const,
 };

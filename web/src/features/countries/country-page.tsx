@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, DataList, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -171,7 +172,7 @@ function zoneCity(zone: string): string {
 const SHORT_NAME_KEYS = ['budapest', 'budapest-p2', 'lanzarote', 'eu', 'eio', 'e-evidence', 'eurojust', 'interpol'] as const;
 
 /** "Budapest Convention" rather than the treaty's full title; the full title when unknown. */
-function shortInstrumentName(membership: Membership, t: ReturnType<typeof useTranslation>['t']): string {
+function shortInstrumentName(membership: Membership, t: TFunction): string {
   const key = SHORT_NAME_KEYS.find((candidate) => candidate === membership.instrument);
   return key === undefined ? membership.instrumentName : t(`treaties.${key}`);
 }

@@ -57,13 +57,14 @@ export function MainNav({ onNavigate }: MainNavProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const signOut = useSignOut();
+  const workItems = WORK_NAV_ITEMS.filter((item) => item.permission === undefined || me.permissions.includes(item.permission));
   const adminItems = ADMIN_NAV_ITEMS.filter((item) => me.permissions.includes(item.permission));
 
   return (
     <>
       <AppShell.Section grow component={ScrollArea}>
         <NavGroupLabel>{t('nav.workGroup')}</NavGroupLabel>
-        {WORK_NAV_ITEMS.map((item) => (
+        {workItems.map((item) => (
           <NavItem
             key={item.key}
             to={item.path}

@@ -10,7 +10,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../domain/cases.ts';
 import type { RequestView } from '../../domain/requests/api.ts';
-import { MLA_SUBSCRIBER_BODY, PRESERVATION_247_BODY } from '../../domain/requests/test-fixtures.ts';
+import { EPOC_BODY, MLA_SUBSCRIBER_BODY, PRESERVATION_247_BODY } from '../../domain/requests/test-fixtures.ts';
+import { effectiveCategory } from '../../server/modules/requests/requests.service.ts';
 import { as, createOrganisation, createTestContext, createUser, signIn, type TestContext, type TestUser } from '../support/context.ts';
 import { errorOf, expectError } from '../support/http.ts';
 import { extractPdfText } from '../support/pdf-text.ts';
@@ -197,5 +198,41 @@ describe('a preservation request through its life', () => {
     expectError(await out({ method: 'GET', url: `/api/v1/requests/${randomUUID()}` }), 404, 'not_found');
     const denied = (await ctx.deps.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE outcome = 'denied' AND actor_id = $1`, [foreigner.id])).rows[0]!.n;
     expect(denied).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('an EPOC for content data', () => {
+  it('is validated by a judge only; the admin marks a prosecutor as judge', async () => {
+    const org = (await ctx.deps.db.query<{ organisation_id: string }>('SELECT organisation_id FROM users WHERE id = $1', [investigator.id])).rows[0]!.organisation_id;
+    const judgeUser = await createUser(ctx, { organisationId: org, roles: ['prosecutor'] });
+    const admin = await createUser(ctx, { organisationId: org, roles: ['admin'] });
+    const adminApi = as(ctx, await signIn(ctx, admin));
+    await signInAll();
+    await inv({ method: 'PUT', url: `/api/v1/cases/${theCase.id}/team/${judgeUser.id}`, payload: { teamRole: 'member' } });
+    const created = await post(inv, '/api/v1/requests', { caseId: theCase.id, type: 'epoc', dataCategory: 'content', counterpart: { kind: 'provider', name: 'Polderhost B.V. (fictitious)', country: 'NL' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const epoc = created.json() as RequestView;
+    expect(epoc.validation.requirement).toBe('judge');
+    await inv({ method: 'PUT', url: `/api/v1/requests/${epoc.id}/draft`, payload: { body: EPOC_BODY, bodyVersion: epoc.bodyVersion } });
+    expect((await move(inv, epoc.id, 'submit_for_validation')).statusCode).toBe(200);
+    const notJudge = expectError(await move(pros, epoc.id, 'validate', { decision: 'Approved' }), 403, 'forbidden');
+    expect(notJudge.message).toMatch(/judge/i);
+
+    // The judge flag goes with the prosecutor role only.
+    expectError(await adminApi({ method: 'PUT', url: `/api/v1/users/${judgeUser.id}/roles`, payload: { roles: ['investigator'], judge: true } }), 400, 'validation_failed');
+    const marked = await adminApi({ method: 'PUT', url: `/api/v1/users/${judgeUser.id}/roles`, payload: { roles: ['prosecutor'], judge: true } });
+    expect(marked.json()).toMatchObject({ judge: true });
+    const judgeApi = as(ctx, await signIn(ctx, judgeUser));
+    const validated = await move(judgeApi, epoc.id, 'validate', { decision: 'Production of the content is necessary and proportionate.' });
+    expect(validated.statusCode, validated.body).toBe(200);
+  });
+});
+
+describe('the data category that decides validation', () => {
+  it('is the strictest of the request’s and the body’s', () => {
+    expect(effectiveCategory({ data_category: 'subscriber', body: { data: { categories: ['subscriber', 'traffic'] } } })).toBe('traffic');
+    expect(effectiveCategory({ data_category: null, body: { data: { categories: ['content'] } } })).toBe('content');
+    expect(effectiveCategory({ data_category: 'subscriber', body: {} })).toBe('subscriber');
+    expect(effectiveCategory({ data_category: null, body: {} })).toBeUndefined();
   });
 });

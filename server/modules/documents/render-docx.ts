@@ -104,7 +104,7 @@ export function buildDocxDocument(outline: DocumentOutline): Document {
         headers: { default: buildHeader(outline, words) },
         footers: { default: buildFooter(outline, words) },
         children: [
-          new Paragraph({ spacing: { after: 80 }, keepNext: true, children: [new TextRun({ text: outline.title, bold: true, size: 32 })] }),
+          new Paragraph({ spacing: { after: 80, line: 300 }, keepNext: true, children: [new TextRun({ text: outline.title, bold: true, size: 32 })] }),
           new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [new TextRun({ text: outline.subtitle, color: GREY })] }),
           ...outline.sections.flatMap(renderSection),
           ...renderIdentifiers(outline.identifiers),

@@ -5,11 +5,11 @@
  * system on first use; nothing is fetched or read from disk afterwards, and URL and local-file
  * access are denied so an outline can never make the renderer load anything. Their OpenType layout
  * tables (GSUB, GPOS, GDEF) are hidden from fontkit: pdfkit re-parses each font for every document
- * and shapes every distinct word through them, which took about 6 ms per font and 50 µs per word
- * (≈ 100 ms for a 40-item request); without them a font opens in under 1 ms and a word lays out
- * in about 5 µs, and the document renders in about a quarter of the time. The price is Roboto's
- * kerning and its fi/fl ligatures, invisible at this size in a form; every character still maps
- * to its glyph through the cmap, so accents, ’, — and ≥ print as before.
+ * and shapes every distinct word through them, which took about 6 ms per font and 50 µs per word;
+ * without them a font opens in under 1 ms and a word lays out in about 5 µs, and a 40-item request
+ * renders in half the time (≈ 100 → 45 ms). The price is Roboto's kerning and its ligatures, hardly
+ * visible at this size in a form; every character still maps to its glyph through the cmap, so
+ * accents, ’, — and ≥ print as before.
  *
  * Determinism: pdfkit (under pdfmake) dates the file and derives its /ID from the information
  * dictionary. We set CreationDate and ModDate from outline.generatedAt and add the outline's SHA-256

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { computeDeadlines, type DeadlineInput, type DeadlineReport } from '../../../domain/deadlines.ts';
 import {
   availableTransitions, checkTransition, followUpsOf, FOLLOW_UPS, isTerminal, mayFollow, parseTransitionPayload, TRANSITIONS,
-  validationRequirement, type RequestActor, type RequestStatus, type TransitionContext, type TransitionId,
+  validationRequirement, type RequestActor, type RequestDataCategory, type RequestStatus, type TransitionContext, type TransitionId,
 } from '../../../domain/lifecycle.ts';
 import type {
   Counterpart, DashboardItem, incomingRequestSchema, NewRequest, requestQuerySchema, RequestSummary, RequestView, saveDraftSchema,
@@ -44,17 +44,37 @@ const EDITABLE: readonly RequestStatus[] = ['draft', 'received', 'assigned'];
 /** States in which no deadline runs any more. */
 const NO_DEADLINES: readonly RequestStatus[] = ['draft', 'awaiting_validation', 'validated', 'withdrawn', 'expired', 'refused', 'cannot_execute', 'closed'];
 
-function requestActor(user: UserActor): RequestActor {
-  return { id: user.userId, roles: user.roles };
+function requestActor(user: UserActor, judge = false): RequestActor {
+  return { id: user.userId, roles: user.roles, judge };
 }
 
-function transitionContext(user: UserActor, row: store.RequestRow, v: VisibleCase): TransitionContext {
+/** Whether the user is a judge or court (users.judge): only they validate some orders. */
+async function isJudge(q: Queryable, user: UserActor): Promise<boolean> {
+  return (await findUserById(q, user.userId))?.judge ?? false;
+}
+
+/** Strictest first: the data category that decides who must validate (Reg. 2023/1543 Art. 4). */
+const CATEGORY_WEIGHT: readonly RequestDataCategory[] = ['content', 'traffic', 'identification', 'subscriber', 'domain_registration'];
+
+/**
+ * The request's data category for validation: the strictest of the one set on the request and
+ * those ticked in its body (`data.categories`), so ticking "content" in an EPOC draft cannot slip
+ * past the judge.
+ */
+export function effectiveCategory(row: Pick<store.RequestRow, 'data_category' | 'body'>): RequestDataCategory | undefined {
+  const ticked = (row.body as { data?: { categories?: unknown } }).data?.categories;
+  const all = new Set<string>([...(Array.isArray(ticked) ? ticked.map(String) : []), ...(row.data_category ? [row.data_category] : [])]);
+  return CATEGORY_WEIGHT.find((c) => all.has(c));
+}
+
+function transitionContext(user: UserActor, row: store.RequestRow, v: VisibleCase, judge: boolean): TransitionContext {
+  const dataCategory = effectiveCategory(row);
   return {
     direction: row.direction,
     type: row.type,
-    ...(row.data_category ? { dataCategory: row.data_category } : {}),
+    ...(dataCategory ? { dataCategory } : {}),
     status: row.status,
-    actor: requestActor(user),
+    actor: requestActor(user, judge),
     createdBy: row.created_by,
     editedBy: row.deadline_events.editors ?? [],
     actorInCaseTeam: v.access.teamRole !== null,
@@ -131,8 +151,8 @@ async function present(deps: Deps, user: UserActor, row: store.RequestRow, v: Vi
     store.listDocuments(deps.db, row.id),
     row.parent_id ? store.findLink(deps.db, row.parent_id) : Promise.resolve(undefined),
   ]);
-  const ctx = transitionContext(user, row, v);
-  const rule = validationRequirement(row.type, row.data_category ?? undefined);
+  const ctx = transitionContext(user, row, v, await isJudge(deps.db, user));
+  const rule = validationRequirement(row.type, effectiveCategory(row));
   const live = !isTerminal(row.status) && row.status !== 'closed' && row.status !== 'draft';
   return {
     ...presentSummary(row),
@@ -405,7 +425,7 @@ export async function transition(deps: Deps, actor: Actor, id: string, transitio
   const { v } = await visibleRequest(deps, user, id);
   await deps.db.transaction(async (tx) => {
     const row = (await store.findRequest(tx, id, user.organisationId, true))!;
-    const check = checkTransition(transitionContext(user, row, v), transitionId);
+    const check = checkTransition(transitionContext(user, row, v, await isJudge(tx, user)), transitionId);
     if (!check.ok) throw forbidden(check.reason);
     const parsed = parseTransitionPayload(transitionId, rawPayload);
     if (!parsed.ok) {

@@ -18,5 +18,6 @@ export function presentUser(u: UserRow): User {
     createdAt: new Date(u.created_at).toISOString(),
     lastLoginAt: iso(u.last_login_at),
     supervisorId: u.supervisor_id,
+    judge: u.judge,
   };
 }

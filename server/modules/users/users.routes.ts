@@ -52,7 +52,7 @@ export function userRoutes(deps: Deps) {
     route({
       method: 'PUT', url: '/api/v1/users/:id/roles', summary: 'Replace the roles of a user', tags: ['users'],
       access: 'user', permission: 'user.manage', params: userIdParamsSchema, body: updateRolesBodySchema, response: userSchema,
-      handler: ({ actor, params, body }) => users.setRoles(deps, actor, params.id, body.roles),
+      handler: ({ actor, params, body }) => users.setRoles(deps, actor, params.id, body.roles, body.judge),
     });
     route({
       method: 'PUT', url: '/api/v1/users/:id/supervisor', summary: 'Set or clear a user’s line supervisor (who then sees the cases of that user)', tags: ['users'],

@@ -108,15 +108,19 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string): Promi
   });
 }
 
-export async function setRoles(deps: Deps, actor: Actor, id: string, roles: Role[]): Promise<User> {
+export async function setRoles(deps: Deps, actor: Actor, id: string, roles: Role[], judge?: boolean): Promise<User> {
   authorise(actor, 'user.manage');
   const unique = [...new Set(roles)];
   if (actor.kind === 'user' && actor.userId === id && !unique.includes('admin'))
     throw invalid([{ path: 'roles', message: 'you cannot remove your own admin role' }]);
+  if (judge && !unique.includes('prosecutor'))
+    throw invalid([{ path: 'judge', message: 'a judge or court also holds the prosecutor role (the role that validates requests)' }]);
   return deps.db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, id);
-    const updated = await store.updateUser(tx, id, { roles: unique });
-    await appendAudit(deps, tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, organisationId: row.organisation_id, details: { from: row.roles, to: unique } });
+    // Without the prosecutor role the judge flag means nothing: it goes with it.
+    const nextJudge = unique.includes('prosecutor') ? (judge ?? row.judge) : false;
+    const updated = await store.updateUser(tx, id, { roles: unique, judge: nextJudge });
+    await appendAudit(deps, tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, organisationId: row.organisation_id, details: { from: row.roles, to: unique, ...(nextJudge !== row.judge ? { judge: nextJudge } : {}) } });
     return presentUser(updated);
   });
 }

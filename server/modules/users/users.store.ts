@@ -18,6 +18,7 @@ export interface UserRow {
   last_login_at: Date | null;
   created_at: Date;
   supervisor_id: string | null;
+  judge: boolean;
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
@@ -76,6 +77,7 @@ type Updatable = Partial<{
   locked_at: Date | null;
   last_login_at: Date | null;
   supervisor_id: string | null;
+  judge: boolean;
 }>;
 
 export async function updateUser(q: Queryable, id: string, changes: Updatable): Promise<UserRow> {

@@ -72,6 +72,8 @@ export const userSchema = z.object({
   lastLoginAt: isoDate.nullable(),
   /** The user's line supervisor, who sees the cases of the people they supervise. */
   supervisorId: uuid.nullable(),
+  /** A judge or court: validates what only a judge may (an EPOC for traffic or content data). */
+  judge: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -173,6 +175,8 @@ export type CreatedUser = z.infer<typeof createdUserSchema>;
 
 export const updateRolesBodySchema = z.object({
   roles: z.array(roleSchema).min(1, { error: 'at least one role is required' }),
+  /** A judge or court (with the prosecutor role): may validate what only a judge may (domain/lifecycle.ts). */
+  judge: z.boolean().optional(),
 });
 export const setSupervisorBodySchema = z.object({ supervisorId: uuid.nullable() });
 export const userListSchema = z.object({ users: z.array(userSchema) });

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { errorBodySchema } from '../domain/api.ts';
 import { ApiError, CliError } from './errors.ts';
-import type { ApiResponse, HttpMethod, Transport } from './transport.ts';
+import { userToken, type ApiResponse, type HttpMethod, type Transport } from './transport.ts';
 
 export class ApiClient {
   constructor(readonly transport: Transport) {}
@@ -27,6 +27,14 @@ export class ApiClient {
     return this.call(schema, 'POST', path, body);
   }
 
+  put<S extends z.ZodType>(schema: S, path: string, body?: unknown): Promise<z.output<S>> {
+    return this.call(schema, 'PUT', path, body);
+  }
+
+  patch<S extends z.ZodType>(schema: S, path: string, body?: unknown): Promise<z.output<S>> {
+    return this.call(schema, 'PATCH', path, body);
+  }
+
   delete<S extends z.ZodType>(schema: S, path: string): Promise<z.output<S>> {
     return this.call(schema, 'DELETE', path);
   }
@@ -36,10 +44,19 @@ export class ApiClient {
     return (await this.send('GET', path)).body;
   }
 
+  /** GETs a file with its headers (a document and its `x-content-sha256`). */
+  async downloadWithHeaders(path: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
+    const response = await this.send('GET', path);
+    return { body: response.body, headers: response.headers };
+  }
+
   private async send(method: HttpMethod, path: string, body?: unknown): Promise<ApiResponse> {
     const response = await this.transport.request(method, path, body);
     if (response.status < 400) return response;
     const error = errorBodySchema.safeParse(response.json);
+    // A token's owner who never finished the first sign-in cannot do that from the CLI: say where.
+    if (error.success && error.data.error.code === 'mfa_required' && userToken())
+      throw new CliError('the user of LIAISON_TOKEN has not finished their first sign-in: sign in to the web app once (new password, second factor), then try again');
     if (error.success) throw new ApiError(response.status, error.data.error);
     throw new CliError(`${method} ${path.split('?')[0]} failed with HTTP ${response.status}`);
   }

@@ -1,6 +1,7 @@
 /**
  * The `liaison` command: server, migrations, organisations, users, API tokens, audit
- * verification, backup and restore, the directory, country profiles, the route advisor and cases. Data commands go through the HTTP API (see transport.ts).
+ * verification, backup and restore, the directory, country profiles, the route advisor, cases,
+ * requests and their deadlines. Data commands go through the HTTP API (see transport.ts).
  * Run through cli/bin.mjs (`npx liaison …`), or `tsx cli/main.ts …`.
  */
 import path from 'node:path';
@@ -10,9 +11,11 @@ import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
 import { registerCaseCommands } from './commands/case.ts';
 import { registerCountryCommands } from './commands/country.ts';
+import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerRequestCommands } from './commands/request.ts';
 import { registerRouteCommand } from './commands/route.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTokenCommands } from './commands/token.ts';
@@ -43,7 +46,15 @@ Example: set up an agency and its first admin
 
 Example: load contact points, then ask for routes
   liaison directory import contacts.csv --kind authorities
-  liaison route --from FR --to US --data subscriber --purpose preserve`;
+  liaison route --from FR --to US --data subscriber --purpose preserve
+
+Example: draft, fill in and send a preservation request (as yourself: export LIAISON_TOKEN=lia_…)
+  liaison request new --case 2026/00042 --type preservation_247 --to-country NL --to-kind contact_point_24_7 --to-name "NL 24/7 point"
+  liaison request body 2026/00042-R1 > body.json       (fill in what request new listed as missing)
+  liaison request edit 2026/00042-R1 --file body.json
+  liaison request transition 2026/00042-R1 send --channel e-mail
+  liaison request render 2026/00042-R1 --format pdf
+  liaison deadlines --due 7d`;
 
 /** Builds the program; commander's own exits become exceptions so `main` can map exit codes. */
 export function buildProgram(): Command {
@@ -69,11 +80,18 @@ export function buildProgram(): Command {
   registerCountryCommands(program);
   registerRouteCommand(program);
   registerCaseCommands(program);
+  registerRequestCommands(program);
+  registerDeadlinesCommand(program);
   return program;
 }
 
 /** Runs the CLI: exit code 0 on success, 1 when the operation failed, 2 on a usage error. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // `liaison request body … | head`: the reader went away; that is the end of the output, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

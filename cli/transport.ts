@@ -20,6 +20,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ApiResponse {
   status: number;
   contentType: string;
+  /** Response headers, names in lower case (a document's `x-content-sha256`). */
+  headers: Record<string, string>;
   /** The raw body (backups are binary). */
   body: Buffer;
   /** The parsed body when it is JSON, otherwise undefined. */
@@ -111,7 +113,8 @@ function connectServer(config: Config, server: LockInfo & { url: string }): Serv
       }
       const contentType = response.headers.get('content-type') ?? '';
       const raw = Buffer.from(await response.arrayBuffer());
-      return { status: response.status, contentType, body: raw, json: parseBody(contentType, raw) };
+      const headers = Object.fromEntries(response.headers.entries());
+      return { status: response.status, contentType, headers, body: raw, json: parseBody(contentType, raw) };
     },
     async close() {},
   };
@@ -142,7 +145,10 @@ async function openDirect(config: Config, command: string): Promise<DirectTransp
         ...(body !== undefined ? { payload: body as object } : {}),
       });
       const contentType = String(response.headers['content-type'] ?? '');
-      return { status: response.statusCode, contentType, body: response.rawPayload, json: parseBody(contentType, response.rawPayload) };
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers))
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      return { status: response.statusCode, contentType, headers, body: response.rawPayload, json: parseBody(contentType, response.rawPayload) };
     },
     async close() {
       try {

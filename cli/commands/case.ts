@@ -14,9 +14,10 @@ import { z } from 'zod';
 import { withQuery, type ApiClient } from '../api.ts';
 import { addDataDirOption, addJsonOption, withApi } from '../context.ts';
 import { CliError } from '../errors.ts';
-import { formatDate, formatTable, print, printJson } from '../output.ts';
+import { formatDate, formatTable, plural, print, printJson } from '../output.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A record id, as opposed to a reference. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A case by id or by its reference (2026/00042). */
 export async function resolveCase(api: ApiClient, ref: string): Promise<Case> {
@@ -39,7 +40,7 @@ function printCase(c: Case): void {
     `Status:     ${c.status}    Handling: ${HANDLING_CODES[c.handlingCode].en}`,
     `Offences:   ${c.offenceCategories.map((o) => OFFENCE_CATEGORIES[o].label.en).join('; ') || '-'}`,
     `Opened:     ${formatDate(c.createdAt)} UTC by ${c.createdBy}    Changed: ${formatDate(c.updatedAt)} UTC`,
-    `Contents:   ${c.counts.identifiers} identifiers, ${c.counts.requests} requests, ${c.counts.notes} notes`,
+    `Contents:   ${plural(c.counts.identifiers, 'identifier')}, ${plural(c.counts.requests, 'request')}, ${plural(c.counts.notes, 'note')}`,
     '',
   );
   if (c.summary) print('Summary:', ...c.summary.split('\n').map((l) => `  ${l}`), '');

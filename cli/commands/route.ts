@@ -37,15 +37,15 @@ function parseDate(value: string): string {
   return value.trim();
 }
 
-/** A provider by id, or by its exact name or alias (case-insensitive). */
-async function resolveProvider(api: ApiClient, wanted: string): Promise<string> {
+/** A provider by id, or by its exact name or alias (case-insensitive); `option` names where to give the id. */
+export async function resolveProvider(api: ApiClient, wanted: string, option = '--to provider:<id>'): Promise<string> {
   if (UUID.test(wanted)) return wanted;
   const { items } = await api.get(providerPageSchema, withQuery('/api/v1/directory/providers', { q: wanted, limit: 200 }));
   const lower = wanted.toLowerCase();
   const matches = items.filter((p) => p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower));
   if (matches.length === 1) return matches[0]!.id;
   const list = (ps: Provider[]) => ps.slice(0, 10).map((p) => `${p.id}  ${p.name} (${p.country})`);
-  if (matches.length > 1) throw new CliError(`${matches.length} providers are named "${wanted}": give the id (--to provider:<id>)`, list(matches));
+  if (matches.length > 1) throw new CliError(`${matches.length} providers are named "${wanted}": give the id (${option})`, list(matches));
   throw new CliError(`no provider is named "${wanted}"${items.length ? '; did you mean one of these?' : ' (import providers with liaison directory import)'}`, list(items));
 }
 

@@ -7,6 +7,7 @@
  * audited with the case id, so it shows on the case timeline.
  */
 import type { z } from 'zod';
+import { isValidTimeZone } from '../../../domain/time.ts';
 import { computeDeadlines, type DeadlineInput, type DeadlineReport } from '../../../domain/deadlines.ts';
 import {
   availableTransitions, checkTransition, followUpsOf, FOLLOW_UPS, isTerminal, mayFollow, parseTransitionPayload, TRANSITIONS,
@@ -211,13 +212,39 @@ async function auditCaseless(deps: Deps, tx: Queryable, user: UserActor, id: str
 
 // ------------------------------------------------------------------------------ creating
 
+/** Where the national authorities of a State with several zones usually sit (the capital's zone). */
+const SEAT_ZONES: Readonly<Record<string, string>> = {
+  US: 'America/New_York', CA: 'America/Toronto', MX: 'America/Mexico_City', BR: 'America/Sao_Paulo', AR: 'America/Argentina/Buenos_Aires',
+  CL: 'America/Santiago', EC: 'America/Guayaquil', RU: 'Europe/Moscow', UA: 'Europe/Kyiv', KZ: 'Asia/Almaty', MN: 'Asia/Ulaanbaatar',
+  ID: 'Asia/Jakarta', AU: 'Australia/Sydney', NZ: 'Pacific/Auckland', CD: 'Africa/Kinshasa', ES: 'Europe/Madrid', PT: 'Europe/Lisbon',
+  DE: 'Europe/Berlin', NL: 'Europe/Amsterdam', FR: 'Europe/Paris', GB: 'Europe/London', CN: 'Asia/Shanghai', MY: 'Asia/Kuala_Lumpur',
+};
+
+/**
+ * The time zone a counterpart in `country` is assumed to be in when the directory does not say:
+ * the seat of its authorities where known, else of the country's zones the one whose day ends
+ * first (largest UTC offset now), so a deadline counted on it is never later than the legal one.
+ * The user can always set the counterpart's zone.
+ */
+export function defaultZone(country: string, at: Date): string | undefined {
+  const zones = shippedCountryData().byCode.get(country)?.timeZones ?? [];
+  const seat = SEAT_ZONES[country];
+  if (seat && isValidTimeZone(seat)) return seat;
+  const offset = (zone: string) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  };
+  return zones.map((zone) => ({ zone, offset: offset(zone) })).sort((a, b) => b.offset - a.offset || a.zone.localeCompare(b.zone))[0]?.zone;
+}
+
 /** The directory's facts about an addressee, so nobody retypes a name, a zone or a preservation period. */
 async function resolveCounterpart(deps: Deps, c: Counterpart | undefined): Promise<(Counterpart & { preservationDays?: number }) | undefined> {
   if (!c) return undefined;
   if (c.providerId) {
     const p = await directory.findEntry(deps.db, 'providers', c.providerId);
     if (!p) throw invalid([{ path: 'counterpart.providerId', message: 'is not a provider in the directory' }]);
-    const zone = c.timeZone ?? shippedCountryData().byCode.get(p.country)?.timeZones[0];
+    const zone = c.timeZone ?? defaultZone(p.country, deps.clock.now());
     return {
       ...c, name: c.name || p.name, country: p.country,
       ...(zone ? { timeZone: zone } : {}),
@@ -231,7 +258,7 @@ async function resolveCounterpart(deps: Deps, c: Counterpart | undefined): Promi
     const email = a.channels.find((ch) => ch.type === 'email')?.value;
     return { ...c, country: a.country, timeZone: c.timeZone ?? a.time_zone, ...(email && !c.email ? { email } : {}) };
   }
-  const zone = c.timeZone ?? shippedCountryData().byCode.get(c.country)?.timeZones[0];
+  const zone = c.timeZone ?? defaultZone(c.country, deps.clock.now());
   return { ...c, ...(zone ? { timeZone: zone } : {}) };
 }
 
@@ -270,7 +297,13 @@ export async function createRequest(deps: Deps, actor: Actor, input: NewRequest)
     const rule = FOLLOW_UPS.find((f) => f.parent === parent!.type && f.child === input.type && (!input.relation || f.relation === input.relation))!;
     relation = rule.relation;
   }
-  const counterpart = (await resolveCounterpart(deps, input.counterpart)) ?? (parent ? (parent.counterpart as Counterpart) : undefined);
+  // An extension goes to the same addressee; a follow-up (an MLA after a preservation) usually goes
+  // to another authority of the same State, which the user picks: keep only the country and zone.
+  const counterpart = (await resolveCounterpart(deps, input.counterpart))
+    ?? (parent && relation === 'extension' ? (parent.counterpart as Counterpart) : undefined);
+  const inheritedPlace = !counterpart && parent?.counterpart.country
+    ? { country: parent.counterpart.country, ...(parent.counterpart.timeZone ? { timeZone: parent.counterpart.timeZone } : {}) }
+    : undefined;
   const organisation = (await findOrganisation(deps.db, user.organisationId))!;
   const person = (await findUserById(deps.db, user.userId))!;
   const identifiers = identifiersOf(await cases.listIdentifiers(deps.db, input.caseId), input.identifierIds);
@@ -284,7 +317,7 @@ export async function createRequest(deps: Deps, actor: Actor, input: NewRequest)
       organisation: organisation.name,
       person: person.display_name,
       email: person.email,
-      timeZone: shippedCountryData().byCode.get(organisation.country)?.timeZones[0] ?? 'UTC',
+      timeZone: defaultZone(organisation.country, now) ?? 'UTC',
     },
     ...(counterpart ? { counterpart: {
       kind: counterpart.kind, name: counterpart.name, country: counterpart.country,
@@ -302,7 +335,7 @@ export async function createRequest(deps: Deps, actor: Actor, input: NewRequest)
     const requestId = await store.insertRequest(tx, {
       caseId: input.caseId, organisationId: user.organisationId, reference, type: input.type, direction: 'outgoing', status: 'draft',
       parentId: parent?.id ?? null, relation, routeId: input.routeId ?? null, dataCategory: input.dataCategory ?? parent?.data_category ?? null,
-      emergencyFacts: input.emergency?.facts ?? null, counterpart: counterpart ?? {}, body, createdBy: user.userId, at: now, receivedAt: null,
+      emergencyFacts: input.emergency?.facts ?? null, counterpart: counterpart ?? inheritedPlace ?? {}, body, createdBy: user.userId, at: now, receivedAt: null,
     });
     await store.insertTransition(tx, { requestId, transition: 'create_draft', from: 'new', to: 'draft', actorId: user.userId, actorLabel: user.email, payload: {}, at: now });
     await cases.touchCase(tx, input.caseId, now);

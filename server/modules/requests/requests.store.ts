@@ -58,9 +58,18 @@ export interface DeadlineEvents {
   editors?: string[];
 }
 
-const VISIBLE = (me: string) => `EXISTS (
-  SELECT 1 FROM case_members m JOIN users u ON u.id = m.user_id
-   WHERE m.case_id = r.case_id AND (m.user_id = ${me} OR u.supervisor_id = ${me}))`;
+/**
+ * The cases user `me` is on or supervises someone on: the rule of cases.store.ts VISIBLE, written
+ * as two index lookups (case_members by user, users by supervisor). The equivalent
+ * `EXISTS (… WHERE m.case_id = r.case_id AND (m.user_id = me OR u.supervisor_id = me))` can use no
+ * index for its OR: it read every team membership of the instance on every call.
+ */
+const VISIBLE_CASES = (me: string) => `SELECT m.case_id FROM case_members m WHERE m.user_id = ${me}
+  UNION
+  SELECT m.case_id FROM users u JOIN case_members m ON m.user_id = u.id WHERE u.supervisor_id = ${me}`;
+
+/** `r` is in a case user `me` may see (need-to-know). */
+const VISIBLE = (me: string) => `r.case_id IN (${VISIBLE_CASES(me)})`;
 
 const COLUMNS = `r.*, c.reference AS case_reference, c.title AS case_title, cu.email AS created_by_label, vu.email AS validated_by_label`;
 const FROM = `requests r JOIN cases c ON c.id = r.case_id JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by`;
@@ -209,28 +218,53 @@ export interface RequestSearch {
   offset: number;
 }
 
-/** Requests the user may see, soonest deadline first, then newest. */
+/**
+ * Requests the user may see, soonest deadline first, then newest; `total` counts every match.
+ *
+ * Need-to-know bounds the work: the statement starts from the cases the user may see and looks
+ * each one's requests up in requests_case_status_due_idx, which holds every column filtered or
+ * sorted on, so matching, counting and ordering read that index alone; only the page's rows are
+ * then read from the table and joined with their case and users. The cost follows the number of
+ * cases the user may see, never the size of the organisation. Both CTEs are MATERIALIZED and the
+ * per-case lookup is a LATERAL subquery with OFFSET 0 so the planner keeps that shape: left free,
+ * it plans for the first page only (LIMIT) and walks the organisation's requests in due-date
+ * order, which the count then has to read to the end (seconds, bench/requests.bench.ts).
+ * A page past the end has no row to carry the count: it is then counted on its own.
+ */
 export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ rows: RequestRow[]; total: number }> {
   const params: unknown[] = [s.userId, s.organisationId];
-  const where = ['r.organisation_id = $2', VISIBLE('$1')];
+  const where = ['r.case_id = v.case_id', 'r.organisation_id = $2'];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (s.caseId) add((p) => `r.case_id = ${p}`, s.caseId);
   if (s.statuses?.length) add((p) => `r.status = ANY(${p}::text[])`, s.statuses);
   if (s.type) add((p) => `r.type = ${p}`, s.type);
   if (s.direction) add((p) => `r.direction = ${p}`, s.direction);
   if (s.dueBefore) add((p) => `r.next_due_at <= ${p}`, s.dueBefore);
-  const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests r WHERE ${where.join(' AND ')}`, params)).rows[0]!.n;
-  params.push(s.limit, s.offset);
-  const { rows } = await q.query<RequestRow>(
-    `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')}
-      ORDER BY r.next_due_at ASC NULLS LAST, r.created_at DESC, r.id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+  if (s.caseId) params.push(s.caseId);
+  const visible = s.caseId ? `SELECT case_id FROM (${VISIBLE_CASES('$1')}) v WHERE case_id = $${params.length}` : VISIBLE_CASES('$1');
+  const matching = `WITH visible AS MATERIALIZED (${visible}),
+    matching AS MATERIALIZED (
+      SELECT r.id, r.next_due_at, r.created_at
+        FROM visible v CROSS JOIN LATERAL (
+          SELECT r.id, r.next_due_at, r.created_at FROM requests r WHERE ${where.join(' AND ')} OFFSET 0) r)`;
+  const { rows } = await q.query<RequestRow & { total: number }>(
+    `${matching}
+     SELECT ${COLUMNS}, (SELECT count(*)::int FROM matching) AS total
+       FROM (SELECT * FROM matching ORDER BY next_due_at ASC NULLS LAST, created_at DESC, id
+              LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p
+       JOIN requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id
+       JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by
+      ORDER BY p.next_due_at ASC NULLS LAST, p.created_at DESC, p.id`,
+    [...params, s.limit, s.offset],
   );
-  return { rows, total };
+  if (rows.length === 0) {
+    const total = s.offset === 0 ? 0 : (await q.query<{ n: number }>(`${matching} SELECT count(*)::int AS n FROM matching`, params)).rows[0]!.n;
+    return { rows: [], total };
+  }
+  const total = rows[0]!.total;
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
 }
 
 /** Live requests with a deadline before `until` in the cases the user is on (mine) or may see (visible). */

@@ -2,6 +2,7 @@
  * The routes. Sign-in steps live under the sign-in layout, each behind the guard of its stage;
  * everything else needs a complete sign-in (`done`) and lives in the app shell.
  */
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/account-page.tsx';
 import { UsersPage } from './features/admin/users-page.tsx';
@@ -25,6 +26,11 @@ import { HomePage } from './features/shell/home-page.tsx';
 import { UPCOMING_SECTIONS } from './features/shell/nav-items.ts';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { PlaceholderPage } from './features/shell/placeholder-page.tsx';
+import { PageLoader } from './ui/page-loader.tsx';
+
+// The request pages (drafting, deadlines, documents) are the largest part of the app: loaded when first opened.
+const RequestPage = lazy(() => import('./features/requests/request-page.tsx').then((module) => ({ default: module.RequestPage })));
+const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx').then((module) => ({ default: module.RequestsPage })));
 
 /** The app's route table. */
 export function App() {
@@ -89,6 +95,26 @@ export function App() {
           element={
             <RequirePermission permission="case.read">
               <CasePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="requests"
+          element={
+            <RequirePermission permission="case.read">
+              <Suspense fallback={<PageLoader />}>
+                <RequestsPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="requests/:id"
+          element={
+            <RequirePermission permission="case.read">
+              <Suspense fallback={<PageLoader />}>
+                <RequestPage />
+              </Suspense>
             </RequirePermission>
           }
         />

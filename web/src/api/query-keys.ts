@@ -16,6 +16,10 @@ export const queryKeys = {
   directory: ['directory'] as const,
   /** Everything read from a case (lists, one case, its identifiers, notes, timeline); any case change refreshes it. */
   cases: ['cases'] as const,
+  /** Everything read from requests (lists, one request, the deadline dashboard); any request change refreshes it. */
+  requests: ['requests'] as const,
+  /** Whether the user's deadline calendar feed is on. */
+  calendar: ['account', 'calendar'] as const,
   /** The colleagues who can join a case team. */
   colleagues: ['colleagues'] as const,
 };

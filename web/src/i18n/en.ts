@@ -3,6 +3,8 @@
  * page or feature that shows them. No plural variants: counts are phrased so one sentence fits
  * every number, which keeps French (with its "many" form for millions) simple to maintain.
  */
+import { requestsEn } from './requests.en.ts';
+
 export const en = {
   common: {
     loading: 'Loading…',
@@ -132,6 +134,7 @@ export const en = {
     organisation: 'You are signed in for {{organisation}} ({{country}}).',
     sessionEnds: 'This session ends at the latest on {{time}}.',
     intro: 'Use the menu to open a section. Your profile, sessions and API tokens are under Account.',
+    deadlinesLink: 'Your deadlines: due and overdue requests',
     casesLink: 'Go to your cases',
   },
   placeholder: {
@@ -635,6 +638,7 @@ export const en = {
       label: 'Parts of the case',
       overview: 'Overview',
       identifiers: 'Identifiers',
+      requests: 'Requests',
       notes: 'Notes',
       timeline: 'Timeline',
     },
@@ -688,6 +692,7 @@ export const en = {
       more: 'Load earlier events',
       end: 'This is the beginning of the case.',
       change: '{{field}}: {{from}} → {{to}}',
+      saves: 'saved {{count}} times since {{since}}',
       summaryChanged: 'Summary changed',
       noneValue: 'none',
       member: '{{email}} as {{role}}',
@@ -703,6 +708,12 @@ export const en = {
         identifierAdd: 'Identifier added',
         identifierMerge: 'Identifier entered again (merged)',
         identifierRemove: 'Identifier removed',
+        requestCreate: 'Request started',
+        requestUpdate: 'Request draft saved',
+        requestRegister: 'Incoming request registered',
+        requestTransition: 'Request: {{action}}',
+        documentGenerate: 'Request document generated',
+        documentDownload: 'Request document downloaded',
       },
     },
     identifiers: {
@@ -821,6 +832,7 @@ export const en = {
       back: 'Back to your cases',
     },
   },
+  requests: requestsEn,
   account: {
     title: 'Account',
     profile: {
@@ -886,6 +898,27 @@ export const en = {
       secretWarningTitle: 'Shown only once',
       secretWarning:
         'Copy the token now and store it like a password. Liaison keeps only a fingerprint of it and cannot show it again.',
+    },
+    calendar: {
+      title: 'Calendar feed of your deadlines',
+      intro: 'Liaison can publish the deadlines of the requests in your cases as a calendar feed (iCalendar), so they show in your calendar app beside your other appointments.',
+      how: 'Turn the feed on, copy the address shown, and subscribe to it in your calendar app (“add calendar from URL” or “subscribe to calendar”). The app then checks it for changes by itself.',
+      secret: 'Keep the address secret: anyone who has it sees the references and due times of your deadlines, without signing in. If it may have leaked, renew it (the old address stops working) or turn the feed off.',
+      on: 'On',
+      off: 'Off',
+      since: 'Address created on {{time}}',
+      turnOn: 'Turn on the calendar feed',
+      renew: 'Renew the address',
+      revoke: 'Turn off the feed',
+      confirmRenew: 'A new address will be created and shown once; the current address stops working at once, so calendars subscribed to it must subscribe again.',
+      confirmRevoke: 'The address stops working at once and your calendar app will no longer receive your deadlines.',
+      urlTitle: 'Your calendar address — shown only once',
+      urlOnce: 'Copy it now into your calendar app. Liaison keeps only a fingerprint of it and cannot show it again; if you lose it, renew it.',
+      urlLabel: 'calendar address',
+      urlSaved: 'I have copied it',
+      created: 'The calendar feed is on.',
+      revoked: 'The calendar feed is off.',
+      failed: 'The calendar feed could not be changed',
     },
     recovery: {
       title: 'Recovery codes',

@@ -1,4 +1,5 @@
 import type { Translation } from './en.ts';
+import { requestsFr } from './requests.fr.ts';
 
 /** French texts; typed against the English ones so no key can be missing or misspelt. */
 export const fr: Translation = {
@@ -132,6 +133,7 @@ export const fr: Translation = {
     sessionEnds: 'Cette session se termine au plus tard le {{time}}.',
     intro:
       'Utilisez le menu pour ouvrir une rubrique. Votre profil, vos sessions et vos jetons d’API se trouvent sous Compte.',
+    deadlinesLink: 'Vos échéances : demandes bientôt échues et en retard',
     casesLink: 'Aller à vos dossiers',
   },
   placeholder: {
@@ -639,6 +641,7 @@ export const fr: Translation = {
       label: 'Parties du dossier',
       overview: 'Vue d’ensemble',
       identifiers: 'Identifiants',
+      requests: 'Demandes',
       notes: 'Notes',
       timeline: 'Historique',
     },
@@ -692,6 +695,7 @@ export const fr: Translation = {
       more: 'Charger les événements précédents',
       end: 'C’est le début du dossier.',
       change: '{{field}} : {{from}} → {{to}}',
+      saves: 'enregistré {{count}} fois depuis le {{since}}',
       summaryChanged: 'Résumé modifié',
       noneValue: 'aucune',
       member: '{{email}} comme {{role}}',
@@ -707,6 +711,12 @@ export const fr: Translation = {
         identifierAdd: 'Identifiant ajouté',
         identifierMerge: 'Identifiant saisi à nouveau (fusionné)',
         identifierRemove: 'Identifiant retiré',
+        requestCreate: 'Demande commencée',
+        requestUpdate: 'Brouillon de demande enregistré',
+        requestRegister: 'Demande reçue enregistrée',
+        requestTransition: 'Demande : {{action}}',
+        documentGenerate: 'Document de demande généré',
+        documentDownload: 'Document de demande téléchargé',
       },
     },
     identifiers: {
@@ -825,6 +835,7 @@ export const fr: Translation = {
       back: 'Retour à vos dossiers',
     },
   },
+  requests: requestsFr,
   account: {
     title: 'Compte',
     profile: {
@@ -891,6 +902,27 @@ export const fr: Translation = {
       secretWarningTitle: 'Affiché une seule fois',
       secretWarning:
         'Copiez le jeton maintenant et conservez-le comme un mot de passe. Liaison n’en garde qu’une empreinte et ne peut plus l’afficher.',
+    },
+    calendar: {
+      title: 'Calendrier de vos échéances',
+      intro: 'Liaison peut publier les échéances des demandes de vos dossiers sous forme d’abonnement de calendrier (iCalendar), afin qu’elles apparaissent dans votre agenda à côté de vos autres rendez-vous.',
+      how: 'Activez l’abonnement, copiez l’adresse affichée et abonnez-vous-y dans votre application d’agenda (« ajouter un calendrier par URL » ou « s’abonner à un calendrier »). L’application vérifie ensuite elle-même les changements.',
+      secret: 'Gardez l’adresse secrète : quiconque la possède voit les références et les dates limites de vos échéances, sans se connecter. Si elle a pu fuiter, renouvelez-la (l’ancienne adresse cesse de fonctionner) ou désactivez l’abonnement.',
+      on: 'Activé',
+      off: 'Désactivé',
+      since: 'Adresse créée le {{time}}',
+      turnOn: 'Activer l’abonnement de calendrier',
+      renew: 'Renouveler l’adresse',
+      revoke: 'Désactiver l’abonnement',
+      confirmRenew: 'Une nouvelle adresse sera créée et affichée une seule fois ; l’adresse actuelle cesse aussitôt de fonctionner, les agendas abonnés devront se réabonner.',
+      confirmRevoke: 'L’adresse cesse aussitôt de fonctionner et votre agenda ne recevra plus vos échéances.',
+      urlTitle: 'Votre adresse de calendrier — affichée une seule fois',
+      urlOnce: 'Copiez-la maintenant dans votre application d’agenda. Liaison n’en garde qu’une empreinte et ne peut pas la réafficher ; si vous la perdez, renouvelez-la.',
+      urlLabel: 'adresse du calendrier',
+      urlSaved: 'Je l’ai copiée',
+      created: 'L’abonnement de calendrier est activé.',
+      revoked: 'L’abonnement de calendrier est désactivé.',
+      failed: 'L’abonnement de calendrier n’a pas pu être modifié',
     },
     recovery: {
       title: 'Codes de récupération',

@@ -7,9 +7,9 @@ import {
   tokenListSchema,
   type CreateTokenBody,
 } from '../../../../domain/api.ts';
+import { calendarFeedSchema, calendarStatusSchema } from '../../../../domain/requests/api.ts';
 import { apiDelete, apiGet, apiPost } from '../../api/client.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-
 
 /** The user's open sessions, the current one flagged. */
 export function useSessions() {
@@ -51,4 +51,27 @@ export function useRevokeToken() {
 /** Replaces all recovery codes with new ones; the old ones stop working. */
 export function useRegenerateRecoveryCodes() {
   return useMutation({ mutationFn: () => apiPost('/account/recovery-codes', recoveryCodesSchema) });
+}
+
+/** Whether the user's deadline calendar feed is on, and since when. */
+export function useCalendarStatus(enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.calendar, queryFn: () => apiGet('/account/calendar', calendarStatusSchema), enabled });
+}
+
+/** Turns the calendar feed on, or renews its address (the old one stops working); the answer holds the secret address, shown once. */
+export function useCreateCalendarFeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiPost('/account/calendar', calendarFeedSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.calendar }),
+  });
+}
+
+/** Revokes the calendar feed's address. */
+export function useRevokeCalendarFeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiDelete('/account/calendar'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.calendar }),
+  });
 }

@@ -1,13 +1,14 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../ui/page-title.ts';
+import { CalendarSection } from './calendar-section.tsx';
 import { PasswordSection } from './password-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import { RecoveryCodesSection } from './recovery-codes-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { TokensSection } from './tokens-section.tsx';
 
-/** The user's own account: profile, password, sessions, API tokens, recovery codes. */
+/** The user's own account: profile, password, sessions, API tokens, calendar feed, recovery codes. */
 export function AccountPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.title'));
@@ -18,6 +19,7 @@ export function AccountPage() {
       <PasswordSection />
       <SessionsSection />
       <TokensSection />
+      <CalendarSection />
       <RecoveryCodesSection />
     </Stack>
   );

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import type { Case } from '../../../../domain/cases.ts';
+import { CaseRequestsTab } from '../requests/case-requests-tab.tsx';
 import { IdentifiersTab } from './identifiers-tab.tsx';
 import { NotesTab } from './notes-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
@@ -29,6 +30,7 @@ export interface CaseTab {
 export const CASE_TABS: readonly CaseTab[] = [
   { value: 'overview', label: (t) => t('cases.tabs.overview'), Panel: OverviewTab },
   { value: 'identifiers', label: (t) => t('cases.tabs.identifiers'), count: (c) => c.counts.identifiers, Panel: IdentifiersTab },
+  { value: 'requests', label: (t) => t('cases.tabs.requests'), count: (c) => c.counts.requests, Panel: CaseRequestsTab },
   { value: 'notes', label: (t) => t('cases.tabs.notes'), count: (c) => c.counts.notes, Panel: NotesTab },
   { value: 'timeline', label: (t) => t('cases.tabs.timeline'), Panel: TimelineTab },
 ];

@@ -13,6 +13,7 @@ import { identifierKindSchema } from '../../../../domain/identifiers.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDateTime, formatUtcMillis } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
+import { isRequestType, isTransitionId, requestTypeTitle, statusLabel, transitionLabel } from '../requests/request-labels.ts';
 import { offenceLabel, personName } from './case-labels.ts';
 import type { CaseTabProps } from './case-tabs.tsx';
 import { useCaseTimeline } from './cases-api.ts';
@@ -60,8 +61,42 @@ export function TimelineTab({ caseData }: CaseTabProps) {
   );
 }
 
+/** A row of the timeline: one event, or a run of autosaves of the same draft by the same person. */
+interface TimelineRow {
+  event: TimelineEvent;
+  /** How many saves the row stands for (1 for any other event). */
+  count: number;
+  /** The earliest event of the run. */
+  since: string;
+}
+
+/**
+ * Autosave audits every pause in typing; on the timeline a run of saves of one draft by one
+ * person (with nothing else between them) reads as one line, "saved 11 times since 14:40".
+ */
+function groupAutosaves(events: readonly TimelineEvent[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const event of events) {
+    const last = rows[rows.length - 1];
+    if (
+      last &&
+      event.action === 'request.update' &&
+      last.event.action === 'request.update' &&
+      last.event.actor === event.actor &&
+      last.event.targetId === event.targetId
+    ) {
+      last.count += 1;
+      last.since = event.occurredAt;
+    } else {
+      rows.push({ event, count: 1, since: event.occurredAt });
+    }
+  }
+  return rows;
+}
+
 function TimelineTable({ events, team }: { events: TimelineEvent[]; team: readonly TeamMember[] }) {
   const { t, i18n } = useTranslation();
+  const rows = groupAutosaves(events);
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="sm" data-testid="case-timeline">
@@ -75,8 +110,9 @@ function TimelineTable({ events, team }: { events: TimelineEvent[]; team: readon
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {events.map((event) => {
+          {rows.map(({ event, count, since }) => {
             const label = actionLabel(event.action, t);
+            const details = describeDetails(event, t, i18n.language);
             return (
               <Table.Tr key={event.seq} data-testid="timeline-event" data-action={event.action}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -87,7 +123,9 @@ function TimelineTable({ events, team }: { events: TimelineEvent[]; team: readon
                 <Table.Td style={{ overflowWrap: 'break-word' }}>{personName(team, event.actor)}</Table.Td>
                 <Table.Td>{label ?? <Code>{event.action}</Code>}</Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  <Text size="sm">{describeDetails(event, t, i18n.language)}</Text>
+                  <Text size="sm">
+                    {count > 1 ? `${details} — ${t('cases.timeline.saves', { count, since: formatDateTime(since, i18n.language) })}` : details}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             );
@@ -119,9 +157,41 @@ function actionLabel(action: string, t: TFunction): string | undefined {
       return t('cases.timeline.actions.identifierMerge');
     case 'case.identifier.remove':
       return t('cases.timeline.actions.identifierRemove');
-    default:
-      return undefined;
+    case 'request.create':
+      return t('cases.timeline.actions.requestCreate');
+    case 'request.update':
+      return t('cases.timeline.actions.requestUpdate');
+    case 'request.register':
+      return t('cases.timeline.actions.requestRegister');
+    case 'request.document.generate':
+      return t('cases.timeline.actions.documentGenerate');
+    case 'request.document.download':
+      return t('cases.timeline.actions.documentDownload');
+    default: {
+      // request.<transition>: the transitions of domain/lifecycle.ts.
+      const transition = action.startsWith('request.') ? action.slice('request.'.length) : '';
+      return isTransitionId(transition) ? t('cases.timeline.actions.requestTransition', { action: transitionLabel(transition, t) }) : undefined;
+    }
   }
+}
+
+/** A request event's details: the request's reference, then what it was about. */
+function describeRequestDetails(event: TimelineEvent, t: TFunction, language: string): string {
+  const details = event.details;
+  const parts = [text(details['reference'])];
+  const type = text(details['type']);
+  if (type && isRequestType(type)) parts.push(requestTypeTitle(type, language));
+  const from = text(details['from']);
+  const to = text(details['to']);
+  if (from && to) parts.push(`${statusLabel(from, t)} → ${statusLabel(to, t)}`);
+  else if (from) parts.push(from);
+  const format = text(details['format']);
+  if (format) parts.push(`${format.toUpperCase()} (${text(details['language']) ?? ''}), v${text(details['version']) ?? ''}`);
+  for (const key of ['decision', 'channel', 'reason']) {
+    const value = text(details[key]);
+    if (value) parts.push(value);
+  }
+  return parts.filter(Boolean).join(' — ');
 }
 
 function text(value: unknown): string | undefined {
@@ -210,6 +280,7 @@ function describeDetails(event: TimelineEvent, t: TFunction, language: string): 
     case 'case.identifier.remove':
       return t('cases.timeline.identifier', { kind: kindName(details['kind'], t), display: text(details['display']) ?? '' });
     default:
+      if (event.action.startsWith('request.')) return describeRequestDetails(event, t, language);
       return Object.entries(details)
         .filter(([key, value]) => key !== 'caseId' && text(value) !== undefined)
         .map(([key, value]) => `${key}: ${text(value) ?? ''}`)

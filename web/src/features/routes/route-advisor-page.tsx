@@ -46,7 +46,7 @@ export function RouteAdvisorPage() {
       <RouteForm key={params.toString()} defaults={defaults} mutation={advise} />
       {/* Field errors are shown next to the fields; anything else here. */}
       <ErrorAlert error={advise.error} />
-      {advise.data && <RouteResults ref={resultsHeading} advice={advise.data} />}
+      {advise.data && <RouteResults ref={resultsHeading} advice={advise.data} question={advise.variables} />}
     </Stack>
   );
 }

@@ -4,11 +4,12 @@ import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Authority } from '../../../../domain/directory.ts';
-import type { Advice } from '../../../../domain/routes/api.ts';
+import type { Advice, AdviseBody } from '../../../../domain/routes/api.ts';
 import type { AddresseeKind } from '../../../../domain/routes/types.ts';
 import { formatCalendarDate, useNow } from '../../ui/time.ts';
 import { useCountryNames } from '../countries/countries-api.ts';
 import { AvailabilityInfo, ChannelList, FictitiousBadge } from '../directory/entry-parts.tsx';
+import { DraftRouteButton } from '../requests/draft-from-route.tsx';
 
 type Route = Advice['routes'][number];
 
@@ -29,6 +30,8 @@ function knownAddressee(kind: string): (typeof ADDRESSEE_KINDS)[number] | undefi
 /** Props of {@link RouteResults}. */
 export interface RouteResultsProps {
   advice: Advice;
+  /** The question answered: a request drafted from a route takes its data category and emergency facts. */
+  question?: AdviseBody;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface RouteResultsProps {
  * prerequisites, the reasons it is open and whom to contact; then the routes that are closed and why.
  * The heading takes the focus when the answer arrives, so keyboard and screen-reader users land on it.
  */
-export const RouteResults = forwardRef<HTMLHeadingElement, RouteResultsProps>(function RouteResults({ advice }, headingRef) {
+export const RouteResults = forwardRef<HTMLHeadingElement, RouteResultsProps>(function RouteResults({ advice, question }, headingRef) {
   const { t, i18n } = useTranslation();
   const { nameOf } = useCountryNames();
   return (
@@ -59,7 +62,7 @@ export const RouteResults = forwardRef<HTMLHeadingElement, RouteResultsProps>(fu
       ) : (
         <Stack component="ol" gap="md" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('routes.results.rankedLabel')}>
           {advice.routes.map((route, index) => (
-            <RouteCard key={route.id} route={route} position={index + 1} />
+            <RouteCard key={route.id} route={route} position={index + 1} question={question} />
           ))}
         </Stack>
       )}
@@ -68,7 +71,7 @@ export const RouteResults = forwardRef<HTMLHeadingElement, RouteResultsProps>(fu
   );
 });
 
-function RouteCard({ route, position }: { route: Route; position: number }) {
+function RouteCard({ route, position, question }: { route: Route; position: number; question?: AdviseBody }) {
   const { t } = useTranslation();
   const { nameOf } = useCountryNames();
   const addressee = knownAddressee(route.addressee.kind);
@@ -159,6 +162,7 @@ function RouteCard({ route, position }: { route: Route; position: number }) {
           </List>
         </div>
         <Contacts contacts={route.contacts} />
+        <DraftRouteButton route={route} question={question} />
       </Stack>
     </Paper>
   );

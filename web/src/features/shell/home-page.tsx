@@ -18,6 +18,11 @@ export function HomePage() {
       <Text>{t('home.sessionEnds', { time: formatDateTime(me.session.absoluteExpiresAt, i18n.language) })}</Text>
       <Text>{t('home.intro')}</Text>
       {seesCases && (
+        <Anchor component={Link} to="/requests" fw={600} data-testid="home-deadlines">
+          {t('home.deadlinesLink')}
+        </Anchor>
+      )}
+      {seesCases && (
         <Anchor component={Link} to="/cases" fw={600} data-testid="home-cases">
           {t('home.casesLink')}
         </Anchor>

@@ -2,13 +2,13 @@
 import type { Permission } from '../../../../domain/roles.ts';
 
 /** Sections that exist in the menu but are still being built (see `PlaceholderPage`). */
-export const UPCOMING_SECTIONS = ['requests', 'training', 'statistics'] as const;
+export const UPCOMING_SECTIONS = ['training', 'statistics'] as const;
 /** One of {@link UPCOMING_SECTIONS}. */
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 /** A working section of the menu. */
 export interface WorkNavItem {
-  key: UpcomingSection | 'cases' | 'directory' | 'routes';
+  key: UpcomingSection | 'cases' | 'requests' | 'directory' | 'routes';
   path: string;
   /** Listed only for holders of this permission (everyone when absent). */
   permission?: Permission;
@@ -19,7 +19,7 @@ export interface WorkNavItem {
 /** The working sections, in menu order. */
 export const WORK_NAV_ITEMS: readonly WorkNavItem[] = [
   { key: 'cases', path: '/cases', permission: 'case.read' },
-  { key: 'requests', path: '/requests' },
+  { key: 'requests', path: '/requests', permission: 'case.read' },
   { key: 'directory', path: '/directory', alsoActiveUnder: ['/countries', '/providers'] },
   { key: 'routes', path: '/routes' },
   { key: 'training', path: '/training' },

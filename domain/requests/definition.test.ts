@@ -12,8 +12,11 @@ import {
   requestIdentifierSchema,
   resolveSchemaPath,
   toDraftSchema,
+  withoutEmptyValues,
 } from './definition.ts';
 import { isValidTimeZone } from '../time.ts';
+import { REQUEST_DEFINITIONS } from './index.ts';
+import { MLA_SUBSCRIBER_BODY } from './test-fixtures.ts';
 
 describe('time zones and identifiers', () => {
   it('knows IANA zones and UTC, and rejects the rest', () => {
@@ -103,5 +106,19 @@ describe('words', () => {
     expect(getAt({ a: { b: [1] } }, 'a.b')).toEqual([1]);
     expect(getAt({ a: 'x' }, 'a.b')).toBeUndefined();
     expect(getAt(null, 'a')).toBeUndefined();
+  });
+});
+
+describe('withoutEmptyValues', () => {
+  it('drops emptied fields so an optional one cannot fail the check silently', () => {
+    expect(withoutEmptyValues({ a: '', b: { c: '', d: null }, e: [1, ''], f: 'x', g: { h: 'y' } })).toEqual({ e: [1, ''], f: 'x', g: { h: 'y' } });
+  });
+});
+
+describe('check() on a complete body with an emptied optional field', () => {
+  it('passes: the empty field counts as absent', () => {
+    const check = REQUEST_DEFINITIONS.mla_subscriber.check({ ...MLA_SUBSCRIBER_BODY, previousMla: { date: '' } });
+    expect(check.missing).toEqual([]);
+    expect(check.ok).toBe(true);
   });
 });

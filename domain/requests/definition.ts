@@ -400,6 +400,7 @@ const ROLE_LABELS: Readonly<Record<string, Localised>> = {
   central_authority: { en: 'Central authority', fr: 'Autorité centrale' },
   trainer: { en: 'Training coordinator', fr: 'Coordinateur de formation' },
   auditor: { en: 'Auditor', fr: 'Auditeur' },
+  judge: { en: 'Judge', fr: 'Juge' },
 };
 
 /** Formats one field's value for a document. Empty values give '' (the renderer prints "—"). */
@@ -652,7 +653,9 @@ export function defineRequestType<Shape extends z.ZodRawShape>(spec: RequestType
         found.set(item.path, { path: item.path, label: item.label, article: item.article, message: absentMessage(item) });
       }
     }
-    const parsed = schema.safeParse(body);
+    // A field emptied in the form ('' or null) is absent, not invalid: required ones are reported
+    // above as missing; optional ones must not make the check fail without saying why.
+    const parsed = schema.safeParse(withoutEmptyValues(body));
     const extra: MissingItem[] = [];
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -755,6 +758,20 @@ function roleLabel(role: string, language: DocumentLanguage): string {
   return ROLE_LABELS[role]?.[language] ?? role;
 }
 
+/** The body without empty strings, nulls and objects left empty by them (see check()). */
+export function withoutEmptyValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyValues);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const cleaned = withoutEmptyValues(v);
+    if (cleaned === '' || cleaned === null || cleaned === undefined) continue;
+    if (typeof cleaned === 'object' && !Array.isArray(cleaned) && Object.keys(cleaned).length === 0) continue;
+    out[key] = cleaned;
+  }
+  return out;
+}
+
 function buildSignature(ctx: OutlineContext, language: DocumentLanguage): OutlineSection {
   const { createdBy, validatedBy, sentAt } = ctx.request;
   const person = (p: { name: string; role: string } | undefined) => (p ? `${p.name}, ${roleLabel(p.role, language)}` : '');
@@ -767,9 +784,9 @@ function buildSignature(ctx: OutlineContext, language: DocumentLanguage): Outlin
     items: [
       { number: '', label: labels.drafted, value: person(createdBy) },
       { number: '', label: labels.validated, value: person(validatedBy) },
-      { number: '', label: labels.at, value: validatedBy?.at ?? '' },
+      { number: '', label: labels.at, value: validatedBy?.at ? formatLocalTime(validatedBy.at, 'UTC') : '' },
       { number: '', label: labels.decision, value: validatedBy?.decision ?? '' },
-      { number: '', label: labels.sent, value: sentAt ?? '' },
+      { number: '', label: labels.sent, value: sentAt ? formatLocalTime(sentAt, 'UTC') : '' },
       { number: '', label: labels.signature, value: '' },
     ],
   };

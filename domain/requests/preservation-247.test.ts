@@ -110,9 +110,9 @@ describe('preservation_247 outline', () => {
     expect(outline.signature.items.map((item) => [item.label, item.value])).toEqual([
       ['Rédigé par', 'Claire Martin, Enquêteur'],
       ['Validé par', 'Anne Leroy, Procureur'],
-      ['Validé le', '2026-11-21T09:30:00Z'],
+      ['Validé le', '2026-11-21 09:30:00 (UTC+00:00)'],
       ['Décision', 'Approved'],
-      ['Envoyé le', '2026-11-21T10:05:00Z'],
+      ['Envoyé le', '2026-11-21 10:05:00 (UTC+00:00)'],
       ['Signature', ''],
     ]);
   });

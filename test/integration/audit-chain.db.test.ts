@@ -369,11 +369,17 @@ describe('what each mutating call records', () => {
     s = await send('POST /api/v1/requests/:id/transitions', 200, { cookie: leadCookie, url: `/api/v1/requests/${requestId}/transitions`, payload: { transition: 'withdraw', payload: { reason: 'Data no longer needed' } } });
     expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.withdraw', target_id: requestId, details: expect.objectContaining({ caseId, from: 'draft', to: 'withdrawn', reason: 'Data no longer needed' }) })]);
     s = await send('POST /api/v1/requests/:id/documents', 201, { cookie: leadCookie, url: `/api/v1/requests/${requestId}/documents`, payload: { format: 'docx', language: 'fr' } });
-    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.document.generate', target_type: 'request_document', details: expect.objectContaining({ caseId, version: 2, format: 'docx', language: 'fr' }) })]);
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'request.document.generate', target_type: 'request_document', details: expect.objectContaining({ caseId, version: 1, bodyVersion: 2, format: 'docx', language: 'fr' }) })]);
     const receiver = await createUser(ctx, { organisationId: org, roles: ['contact_point'] });
     await ctx.app.inject({ method: 'PUT', url: `/api/v1/cases/${caseId}/team/${receiver.id}`, headers: { cookie: leadCookie }, payload: { teamRole: 'member' } });
     s = await send('POST /api/v1/requests/incoming', 201, { cookie: await signIn(ctx, receiver), payload: { caseId, type: 'preservation_247', counterpart: { kind: 'contact_point_24_7', name: 'Foreign 24/7 (fictitious)', country: 'BE' }, receivedAt: '2026-03-02T07:00:00Z', channel: '24/7 network e-mail' } });
     expect(s.events).toEqual([expect.objectContaining({ actor_id: receiver.id, action: 'request.register', target_type: 'request', details: expect.objectContaining({ caseId, type: 'preservation_247' }) })]);
+
+    // -- the calendar feed: turned on and revoked, each recorded
+    s = await send('POST /api/v1/account/calendar', 201, { cookie: leadCookie });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.create', target_id: lead.id })]);
+    s = await send('DELETE /api/v1/account/calendar', 200, { cookie: leadCookie });
+    expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.revoke', target_id: lead.id })]);
 
     // Every declared mutating route was exercised above.
     const mutating = apiRoutes(ctx.deps).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);

@@ -108,7 +108,7 @@ describe('a preservation request through its life', () => {
     const res = await post(inv, `/api/v1/requests/${request.id}/documents`, { format: 'pdf', language: 'en' });
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json() as RequestView['documents'][number];
-    expect(doc).toMatchObject({ version: 2, format: 'pdf', current: true });
+    expect(doc).toMatchObject({ version: 1, format: 'pdf', current: true });
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Same version again: the same document.
     expect(((await post(inv, `/api/v1/requests/${request.id}/documents`, { format: 'pdf', language: 'en' })).json() as { id: string }).id).toBe(doc.id);
@@ -127,6 +127,14 @@ describe('a preservation request through its life', () => {
     const docx = (await post(inv, `/api/v1/requests/${request.id}/documents`, { format: 'docx', language: 'fr' })).json() as { id: string; format: string };
     expect(docx).toMatchObject({ format: 'docx' });
     expect(docx.id).not.toBe(doc.id);
+    // Editing the request makes the next document a new version; the old one is marked outdated.
+    const edited = await inv({ method: 'PUT', url: `/api/v1/requests/${request.id}/draft`, payload: { body: { ...request.body, necessity: `${PRESERVATION_247_BODY.necessity} Urgent.` }, bodyVersion: request.bodyVersion } });
+    request = edited.json() as RequestView;
+    const v2 = (await post(inv, `/api/v1/requests/${request.id}/documents`, { format: 'pdf', language: 'en' })).json() as { version: number; sha256: string };
+    expect(v2.version).toBe(2);
+    expect(v2.sha256).not.toBe(doc.sha256);
+    const docs = ((await inv({ method: 'GET', url: `/api/v1/requests/${request.id}` })).json() as RequestView).documents;
+    expect(docs.map((d) => [d.version, d.format, d.current])).toEqual(expect.arrayContaining([[2, 'pdf', true], [1, 'pdf', false], [1, 'docx', false]]));
   });
 
   it('is validated by someone else, then sent: the preservation runs 60 days on the addressee’s calendar', async () => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { DocumentOutline } from '../../../domain/documents.ts';
 import { extractDocxText, unzipDocx } from '../../../test/support/docx-text.ts';
@@ -36,6 +37,10 @@ function frenchOutline(): DocumentOutline {
   );
   return outline;
 }
+
+/** pdfmake's own font loading, captured before renderPdf replaces it with the shared-font one. */
+const pdfmakeDocument = (createRequire(import.meta.url)('pdfmake/js/PDFDocument.js') as { default: { prototype: { provideFont: unknown } } }).default.prototype;
+const pdfmakeProvideFont = pdfmakeDocument.provideFont;
 
 const english = buildSampleOutline({ language: 'en', identifiers: 30 });
 const french = frenchOutline();
@@ -153,6 +158,18 @@ describe('renderPdf', () => {
     const changed = await renderPdf({ ...english, sections: english.sections.slice(1) });
     expect(id(first)).toBeDefined();
     expect(id(changed)).not.toBe(id(first));
+  });
+
+  it('gives the same bytes with fonts shared between documents as with pdfmake loading them for each', async () => {
+    const shared = await renderPdf(french);
+    expect(pdfmakeDocument.provideFont).not.toBe(pdfmakeProvideFont);
+    const sharing = pdfmakeDocument.provideFont;
+    pdfmakeDocument.provideFont = pdfmakeProvideFont;
+    try {
+      expect((await renderPdf(french)).equals(shared)).toBe(true);
+    } finally {
+      pdfmakeDocument.provideFont = sharing;
+    }
   });
 
   it('refuses an outline whose generatedAt is not an instant', async () => {

@@ -173,14 +173,11 @@ async function present(deps: Deps, user: UserActor, row: store.RequestRow, v: Vi
     check: definition.check(row.body),
     deadlines: deadlinesOf(row, deps.clock.now()),
     history: history.map((h) => ({ transition: h.transition, from: h.from_status, to: h.to_status, actor: h.actor_label, at: h.at.toISOString(), payload: h.payload })),
-    documents: documents.map((d) => ({
-      id: d.id, version: d.version, format: d.format, language: d.language, sha256: d.sha256, size: d.size,
-      generatedAt: d.generated_at.toISOString(), generatedBy: d.generated_by_label, current: d.version === row.body_version,
-    })),
+    documents: documents.map((d) => presentDocument(d, row.body_version, revisionsOf(documents))),
     allowed: {
       edit: v.access.teamRole !== null && EDITABLE.includes(row.status),
       transitions: availableTransitions(ctx).filter((t) => t.id !== 'expire').map((t) => ({ id: t.id, to: t.to, requires: [...t.requires] })),
-      followUps: v.access.teamRole !== null && (live || row.status === 'executed' || row.status === 'partially_executed')
+      followUps: row.direction === 'outgoing' && v.access.teamRole !== null && (live || row.status === 'executed' || row.status === 'partially_executed')
         ? followUpsOf(row.type).map((f) => ({ type: f.child, relation: f.relation, explanation: f.explanation, legalBasis: f.legalBasis }))
         : [],
     },
@@ -578,20 +575,24 @@ export async function generateDocument(deps: Deps, actor: Actor, id: string, for
   const user = requireCaseUser(actor, 'case.read');
   const { row } = await visibleRequest(deps, user, id);
   const existing = await store.findDocumentVersion(deps.db, id, row.body_version, format, language);
-  if (existing) return presentDocument(existing, row.body_version);
+  const documents = await store.listDocuments(deps.db, id);
+  if (existing) return presentDocument(existing, row.body_version, revisionsOf(documents));
   const now = deps.clock.now();
+  // The document's version counts the states of the request that were printed, not the autosaves.
+  const revision = revisionsOf(documents).get(row.body_version) ?? new Set(documents.map((d) => d.version)).size + 1;
+  const [drafter, validator] = await Promise.all([findUserById(deps.db, row.created_by), row.validated_by ? findUserById(deps.db, row.validated_by) : undefined]);
   const outline = getRequestDefinition(row.type).outline({
     language,
     generatedAt: now.toISOString(),
-    version: row.body_version,
+    version: revision,
     case: { reference: row.case_reference, handlingCode: (await cases.findCase(deps.db, row.case_id, row.organisation_id))!.handling_code },
     request: {
       reference: row.reference,
       type: row.type,
       body: row.body,
-      createdBy: { name: row.created_by_label, role: 'drafter' },
-      ...(row.validated_by_label && row.validated_at
-        ? { validatedBy: { name: row.validated_by_label, role: 'validator', at: row.validated_at.toISOString(), ...(row.validation_decision ? { decision: row.validation_decision } : {}) } }
+      createdBy: { name: drafter?.display_name ?? row.created_by_label, role: drafterRole(drafter?.roles ?? []) },
+      ...(validator && row.validated_at
+        ? { validatedBy: { name: validator.display_name, role: validator.judge ? 'judge' : 'prosecutor', at: row.validated_at.toISOString(), ...(row.validation_decision ? { decision: row.validation_decision } : {}) } }
         : {}),
       ...(row.sent_at ? { sentAt: row.sent_at.toISOString() } : {}),
     },
@@ -600,14 +601,27 @@ export async function generateDocument(deps: Deps, actor: Actor, id: string, for
   const docId = await deps.db.transaction(async (tx) => {
     const sha256 = await putFile(tx, content, CONTENT_TYPES[format], now);
     const documentId = await store.insertDocument(tx, { requestId: id, version: row.body_version, format, language, sha256, size: content.length, generatedBy: user.userId, at: now });
-    await auditCase(deps, tx, user, row.case_id, 'request.document.generate', { reference: row.reference, version: row.body_version, format, language, sha256 }, { type: 'request_document', id: documentId });
+    await auditCase(deps, tx, user, row.case_id, 'request.document.generate', { reference: row.reference, version: revision, bodyVersion: row.body_version, format, language, sha256 }, { type: 'request_document', id: documentId });
     return documentId;
   });
-  return presentDocument((await store.findDocument(deps.db, id, docId))!, row.body_version);
+  return presentDocument((await store.findDocument(deps.db, id, docId))!, row.body_version, revisionsOf(await store.listDocuments(deps.db, id)));
 }
 
-function presentDocument(d: store.DocumentRow, currentVersion: number): RequestView['documents'][number] {
-  return { id: d.id, version: d.version, format: d.format, language: d.language, sha256: d.sha256, size: d.size, generatedAt: d.generated_at.toISOString(), generatedBy: d.generated_by_label, current: d.version === currentVersion };
+/** Document version numbers: 1, 2, … for each successive state of the request that was printed. */
+function revisionsOf(documents: store.DocumentRow[]): Map<number, number> {
+  return new Map([...new Set(documents.map((d) => d.version))].sort((a, b) => a - b).map((bodyVersion, i) => [bodyVersion, i + 1]));
+}
+
+/** How the drafter signs: their case role (investigator before prosecutor before the transmitting roles). */
+function drafterRole(roles: readonly string[]): string {
+  return ['investigator', 'prosecutor', 'contact_point', 'central_authority'].find((r) => roles.includes(r)) ?? roles[0] ?? '';
+}
+
+function presentDocument(d: store.DocumentRow, currentBodyVersion: number, revisions: Map<number, number>): RequestView['documents'][number] {
+  return {
+    id: d.id, version: revisions.get(d.version) ?? 1, format: d.format, language: d.language, sha256: d.sha256, size: d.size,
+    generatedAt: d.generated_at.toISOString(), generatedBy: d.generated_by_label, current: d.version === currentBodyVersion,
+  };
 }
 
 /** A stored document's bytes; the download is audited (who took which version). */
@@ -618,9 +632,10 @@ export async function downloadDocument(deps: Deps, actor: Actor, id: string, doc
   if (!doc) throw notFound('Document');
   const file = await getFile(deps.db, doc.sha256);
   if (!file) throw notFound('Document');
+  const revision = revisionsOf(await store.listDocuments(deps.db, id)).get(doc.version) ?? 1;
   await deps.db.transaction((tx) =>
-    auditCase(deps, tx, user, row.case_id, 'request.document.download', { reference: row.reference, version: doc.version, format: doc.format, language: doc.language, sha256: doc.sha256 }, { type: 'request_document', id: doc.id }),
+    auditCase(deps, tx, user, row.case_id, 'request.document.download', { reference: row.reference, version: revision, bodyVersion: doc.version, format: doc.format, language: doc.language, sha256: doc.sha256 }, { type: 'request_document', id: doc.id }),
   );
-  const filename = `${row.reference.replace(/[^A-Za-z0-9-]+/g, '-')}-v${doc.version}-${doc.language}.${doc.format}`;
+  const filename = `${row.reference.replace(/[^A-Za-z0-9-]+/g, '-')}-v${revision}-${doc.language}.${doc.format}`;
   return { content: file.content, contentType: file.contentType, filename, sha256: doc.sha256 };
 }

@@ -59,20 +59,45 @@ export interface DeadlineEvents {
 }
 
 /**
- * The cases user `me` is on or supervises someone on: the rule of cases.store.ts VISIBLE, written
- * as two index lookups (case_members by user, users by supervisor). The equivalent
- * `EXISTS (… WHERE m.case_id = r.case_id AND (m.user_id = me OR u.supervisor_id = me))` can use no
- * index for its OR: it read every team membership of the instance on every call.
+ * The cases user `me` is on or supervises someone on (the rule of cases.store.ts VISIBLE), as two
+ * index lookups: case_members by user, users by supervisor. VISIBLE below says the same as a
+ * condition on `r`, but no index serves its OR: the list read every team membership of the
+ * instance on every call with it.
  */
-const VISIBLE_CASES = (me: string) => `SELECT m.case_id FROM case_members m WHERE m.user_id = ${me}
+const CASES_OF = (me: string) => `SELECT m.case_id FROM case_members m WHERE m.user_id = ${me}
   UNION
   SELECT m.case_id FROM users u JOIN case_members m ON m.user_id = u.id WHERE u.supervisor_id = ${me}`;
 
-/** `r` is in a case user `me` may see (need-to-know). */
-const VISIBLE = (me: string) => `r.case_id IN (${VISIBLE_CASES(me)})`;
+/**
+ * The same rule as a condition on `r`, for the dashboard (dueRequests): it wants the first 500 by
+ * due date and no count, so walking the organisation's requests in due-date order and stopping
+ * early is the plan PostgreSQL picks for it, and a good one when the user sees much of it.
+ */
+const VISIBLE = (me: string) => `EXISTS (
+  SELECT 1 FROM case_members m JOIN users u ON u.id = m.user_id
+   WHERE m.case_id = r.case_id AND (m.user_id = ${me} OR u.supervisor_id = ${me}))`;
+
+/**
+ * `WITH visible, matching`: the id and sort keys of the requests that pass `where` (conditions on
+ * `r`) in the cases `cases` selects. Need-to-know bounds the work: it starts from the user's cases
+ * and looks each one's requests up in requests_case_status_due_idx, which holds every column the
+ * lists filter or sort on, so matching, counting and ordering read that index alone; the caller
+ * then reads only the rows it returns. The cost follows the number of cases the user may see,
+ * never the size of the organisation. Both CTEs are MATERIALIZED and the per-case lookup is a
+ * LATERAL subquery with OFFSET 0 so that the planner keeps this shape: left free, it plans for
+ * the first page only (LIMIT) and walks the whole organisation's requests in due-date order,
+ * which a count or a sparse visibility then reads to the end (seconds; bench/requests.bench.ts).
+ */
+const MATCHING = (cases: string, where: string[]) => `WITH visible AS MATERIALIZED (${cases}),
+  matching AS MATERIALIZED (
+    SELECT r.id, r.next_due_at, r.created_at
+      FROM visible v CROSS JOIN LATERAL (
+        SELECT r.id, r.next_due_at, r.created_at FROM requests r WHERE r.case_id = v.case_id AND ${where.join(' AND ')} OFFSET 0) r)`;
 
 const COLUMNS = `r.*, c.reference AS case_reference, c.title AS case_title, cu.email AS created_by_label, vu.email AS validated_by_label`;
 const FROM = `requests r JOIN cases c ON c.id = r.case_id JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by`;
+/** FROM for the rows of a page `p` of ids (MATCHING). */
+const FROM_ID = `requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by`;
 
 /** The next request number of a case: 2026/00042-R1, -R2, … (row-locked on the case). */
 export async function nextReference(q: Queryable, caseId: string): Promise<string> {
@@ -220,20 +245,13 @@ export interface RequestSearch {
 
 /**
  * Requests the user may see, soonest deadline first, then newest; `total` counts every match.
- *
- * Need-to-know bounds the work: the statement starts from the cases the user may see and looks
- * each one's requests up in requests_case_status_due_idx, which holds every column filtered or
- * sorted on, so matching, counting and ordering read that index alone; only the page's rows are
- * then read from the table and joined with their case and users. The cost follows the number of
- * cases the user may see, never the size of the organisation. Both CTEs are MATERIALIZED and the
- * per-case lookup is a LATERAL subquery with OFFSET 0 so the planner keeps that shape: left free,
- * it plans for the first page only (LIMIT) and walks the organisation's requests in due-date
- * order, which the count then has to read to the end (seconds, bench/requests.bench.ts).
- * A page past the end has no row to carry the count: it is then counted on its own.
+ * One statement (see MATCHING): the matches are counted and sorted on their keys, and only the
+ * page's rows are read from the table and joined with their case and users. A page past the end
+ * has no row to carry the count: it is then counted on its own.
  */
 export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ rows: RequestRow[]; total: number }> {
   const params: unknown[] = [s.userId, s.organisationId];
-  const where = ['r.case_id = v.case_id', 'r.organisation_id = $2'];
+  const where = ['r.organisation_id = $2'];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -242,20 +260,18 @@ export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ 
   if (s.type) add((p) => `r.type = ${p}`, s.type);
   if (s.direction) add((p) => `r.direction = ${p}`, s.direction);
   if (s.dueBefore) add((p) => `r.next_due_at <= ${p}`, s.dueBefore);
-  if (s.caseId) params.push(s.caseId);
-  const visible = s.caseId ? `SELECT case_id FROM (${VISIBLE_CASES('$1')}) v WHERE case_id = $${params.length}` : VISIBLE_CASES('$1');
-  const matching = `WITH visible AS MATERIALIZED (${visible}),
-    matching AS MATERIALIZED (
-      SELECT r.id, r.next_due_at, r.created_at
-        FROM visible v CROSS JOIN LATERAL (
-          SELECT r.id, r.next_due_at, r.created_at FROM requests r WHERE ${where.join(' AND ')} OFFSET 0) r)`;
+  let cases = CASES_OF('$1');
+  if (s.caseId) {
+    params.push(s.caseId);
+    cases = `SELECT case_id FROM (${cases}) v WHERE case_id = $${params.length}`;
+  }
+  const matching = MATCHING(cases, where);
   const { rows } = await q.query<RequestRow & { total: number }>(
     `${matching}
      SELECT ${COLUMNS}, (SELECT count(*)::int FROM matching) AS total
        FROM (SELECT * FROM matching ORDER BY next_due_at ASC NULLS LAST, created_at DESC, id
               LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p
-       JOIN requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id
-       JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by
+       JOIN ${FROM_ID}
       ORDER BY p.next_due_at ASC NULLS LAST, p.created_at DESC, p.id`,
     [...params, s.limit, s.offset],
   );

@@ -5,9 +5,12 @@
 import { openPglite, openPostgres } from '../server/db/database.ts';
 import { benchAudit } from './audit.bench.ts';
 import { benchDirectorySearch } from './directory-search.bench.ts';
+import { benchDocuments } from './documents.bench.ts';
+import { benchRequests } from './requests.bench.ts';
 import { benchRouteAdvisor } from './route-advisor.bench.ts';
 
 let ok = benchRouteAdvisor();
+ok = (await benchDocuments()) && ok;
 
 const db = await openPglite();
 await benchAudit(db, 'audit log on PGlite');
@@ -22,4 +25,7 @@ if (process.env.BENCH_DATABASE_URL) {
   ok = (await benchDirectorySearch(pg, 'directory search on PostgreSQL')) && ok;
   await pg.close();
 }
+// Its own databases: a temporary PGlite, and a fresh database on the BENCH_DATABASE_URL (or
+// TEST_DATABASE_URL) server, created and dropped.
+ok = (await benchRequests()) && ok;
 if (!ok && process.env.BENCH_STRICT) process.exitCode = 1;

@@ -170,14 +170,14 @@ describe('liaison request and deadlines in direct mode', () => {
     expect(result.code, result.stderr).toBe(0);
     const bytes = fs.readFileSync(out);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(result.stdout).toContain(`Wrote ${out}\n  ${ref}, body version 2, PDF in English, `);
+    expect(result.stdout).toContain(`Wrote ${out}\n  ${ref}, document version 1, PDF in English, `);
     expect(result.stdout).toContain(`(${bytes.length} bytes)`);
     expect(result.stdout).toContain(`  SHA-256 ${sha256(bytes)} (verified)`);
 
     // No overwrite without --force; with it, the same version is the same document.
     expect((await runCli(['request', 'render', ref, '--format', 'pdf', '--out', out], dataDir, as(investigator))).code).toBe(1);
     const doc = await runCliJson<RequestDocument & { path: string }>(['request', 'render', ref, '--format', 'pdf', '--out', out, '--force'], dataDir, as(investigator));
-    expect(doc).toMatchObject({ path: out, version: 2, format: 'pdf', language: 'en', sha256: sha256(fs.readFileSync(out)), current: true });
+    expect(doc).toMatchObject({ path: out, version: 1, format: 'pdf', language: 'en', sha256: sha256(fs.readFileSync(out)), current: true });
   });
 
   it('shows the request: addressee, validation, deadlines in three zones, history, documents, follow-ups', { timeout: SLOW }, async () => {
@@ -194,7 +194,7 @@ describe('liaison request and deadlines in direct mode', () => {
     expect(out).toMatch(/^ {4}Counterpart: +.+ {2}Europe\/\w+$/m);
     expect(out).toMatch(/^ {4}Your time: +.+ {2}America\/New_York$/m);
     expect(out).toMatch(/^ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+send\s+draft → sent\s+claire\.martin@request-unit\.example\s+channel: e-mail$/m);
-    expect(out).toMatch(/^ {2}2\s+pdf en\s+\d+ KB\s+.*[0-9a-f]{64}$/m);
+    expect(out).toMatch(/^ {2}1\s+pdf en\s+\d+ KB\s+.*[0-9a-f]{64}$/m);
     expect(out).toContain(`liaison request new --case ${theCase.reference} --type mla_subscriber --parent ${ref} --relation follow_up`);
 
     const json = await runCliJson<RequestView>(['request', 'show', ref], dataDir, as(prosecutor));

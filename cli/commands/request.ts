@@ -592,7 +592,7 @@ export function registerRequestCommands(program: Command): void {
       if (opts.json) return printJson({ ...document, path: target });
       print(
         `Wrote ${target}`,
-        `  ${request.reference}, body version ${document.version}${document.current ? '' : ' (not the current version)'}, ${document.format.toUpperCase()} in ${document.language === 'fr' ? 'French' : 'English'}, ${formatSize(file.body.length)} (${file.body.length} bytes)`,
+        `  ${request.reference}, document version ${document.version}${document.current ? '' : ' (not the current state of the request)'}, ${document.format.toUpperCase()} in ${document.language === 'fr' ? 'French' : 'English'}, ${formatSize(file.body.length)} (${file.body.length} bytes)`,
         `  SHA-256 ${document.sha256} (verified)`,
       );
     });

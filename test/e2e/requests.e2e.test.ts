@@ -129,6 +129,25 @@ describe('requests flow', () => {
     state.investigatorPassword = await createUserAsAdmin(page, { email: INVESTIGATOR.email, name: INVESTIGATOR.name, roles: ['investigator'] });
     state.prosecutorPassword = await createUserAsAdmin(page, { email: PROSECUTOR.email, name: PROSECUTOR.name, roles: ['prosecutor'] });
     state.contactPointPassword = await createUserAsAdmin(page, { email: CONTACT_POINT.email, name: CONTACT_POINT.name, roles: ['contact_point'] });
+    // The prosecutor sits as a judge (needed for EPOCs on traffic or content data) and supervises the 24/7 point.
+    await page.getByTestId(`user-actions-${PROSECUTOR.email}`).click();
+    await page.getByTestId('user-action-editRoles').click();
+    await page.getByTestId('judge-checkbox').check();
+    await checkA11y(page, 'roles, judge and supervisor');
+    await page.getByTestId('roles-submit').click();
+    await page.getByTestId('roles-submit').waitFor({ state: 'detached' });
+    await page.getByTestId(`user-actions-${CONTACT_POINT.email}`).click();
+    await page.getByTestId('user-action-editRoles').click();
+    expect(await page.getByTestId('judge-checkbox').isDisabled()).toBe(true); // not a prosecutor
+    await page.getByTestId('supervisor-select').click();
+    await page.getByRole('option', { name: new RegExp(PROSECUTOR.name) }).click();
+    await page.getByTestId('roles-submit').click();
+    await page.getByTestId('roles-submit').waitFor({ state: 'detached' });
+    // Reopened, the modal shows what the server now holds.
+    await page.getByTestId(`user-actions-${PROSECUTOR.email}`).click();
+    await page.getByTestId('user-action-editRoles').click();
+    expect(await page.getByTestId('judge-checkbox').isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
     await signOut(page);
   });
 

@@ -72,8 +72,9 @@ describe('the route list', () => {
     expect(declared.get('PUT /api/v1/users/:id/roles')).toBe('user');
     expect(declared.get('GET /api/v1/audit/export')).toBe('user');
     expect(declared.get('GET /api/v1/system/backup')).toBe('user');
-    // Only the login banner and the login itself are open to anyone.
-    expect(byAccess('public').map(key).sort()).toEqual(['GET /api/v1/auth/banner', 'POST /api/v1/auth/login']);
+    // Only the login banner, the login itself and the calendar feed (behind its 256-bit secret
+    // URL, rate-limited; tested in reminders.db.test.ts) are reachable without a session.
+    expect(byAccess('public').map(key).sort()).toEqual(['GET /api/v1/auth/banner', 'GET /api/v1/calendar/:token', 'POST /api/v1/auth/login']);
     for (const r of routes) expect(ctx.app.hasRoute({ method: r.method, url: r.url }), key(r)).toBe(true);
   });
 });

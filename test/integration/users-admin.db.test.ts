@@ -213,6 +213,15 @@ describe('API tokens', () => {
     expect(list.body).not.toContain(secret.slice(13));
     expect(list.body).not.toContain('"secret"');
     expect(list.json().tokens).toEqual([expect.objectContaining({ id: token.id, name: 'reporting', lastUsedAt: ctx.clock.now().toISOString(), revokedAt: null })]);
+    // "Last used" is kept to the minute: a second call within it writes nothing.
+    const firstUse = ctx.clock.now().toISOString();
+    const lastUsed = async () => (await as(ctx, cookie)({ method: 'GET', url: '/api/v1/account/tokens' })).json().tokens[0].lastUsedAt as string;
+    ctx.clock.advance(59_000);
+    await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer });
+    expect(await lastUsed()).toBe(firstUse);
+    ctx.clock.advance(1_000);
+    await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer });
+    expect(await lastUsed()).toBe(ctx.clock.now().toISOString());
 
     expect((await as(ctx, cookie)({ method: 'DELETE', url: `/api/v1/account/tokens/${token.id}` })).json()).toEqual({ ok: true });
     expectError(await ctx.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer }), 401, 'unauthenticated');

@@ -145,7 +145,8 @@ export async function authenticateApiToken(deps: Deps, secret: string, meta: Req
   const user = token && (await users.findUserById(deps.db, token.user_id));
   if (!token || !user || token.revoked_at || user.disabled_at || user.locked_at || (token.expires_at && now >= new Date(token.expires_at)))
     throw new AppError('unauthenticated', 'Invalid, expired or revoked API token');
-  await sessions.touchApiToken(deps.db, token.id, now);
+  // "Last used" to the minute: a script calling in a loop must not turn every read into a write.
+  if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() >= 60_000) await sessions.touchApiToken(deps.db, token.id, now);
   return actorFromUser(user, meta, { sessionId: null, tokenId: token.id, mfaVerified: true });
 }
 

@@ -198,6 +198,10 @@ export const en = {
       label: 'Edit roles',
       title: 'Roles of {{name}}',
       done: 'Roles of {{name}} updated.',
+      judge: 'Judge or court',
+      judgeHint: 'With the prosecutor role: may validate what only a judge may, e.g. a European Production Order for traffic or content data (Reg. 2023/1543 Art. 4(2)).',
+      supervisor: 'Supervisor',
+      supervisorHint: 'Sees the cases of this person (need-to-know).',
     },
     actions: {
       disable: {

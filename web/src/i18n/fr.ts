@@ -197,6 +197,10 @@ export const fr: Translation = {
       label: 'Modifier les rôles',
       title: 'Rôles de {{name}}',
       done: 'Rôles de {{name}} mis à jour.',
+      judge: 'Juge ou juridiction',
+      judgeHint: 'Avec le rôle de procureur : peut valider ce que seul un juge peut valider, p. ex. une injonction européenne de production de données relatives au trafic ou de contenu (règl. 2023/1543, art. 4(2)).',
+      supervisor: 'Supérieur hiérarchique',
+      supervisorHint: 'Voit les dossiers de cette personne (besoin d’en connaître).',
     },
     actions: {
       disable: {

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateRolesBodySchema, type User } from '../../../../domain/api.ts';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { useSchemaForm } from '../../ui/use-schema-form.ts';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
-import { useUpdateRoles } from './users-api.ts';
+import { useUpdateRoles, useUsers } from './users-api.ts';
 import { AppModal } from '../../ui/app-modal.tsx';
 
 /** Props of {@link EditRolesModal}. */
@@ -30,12 +30,21 @@ export function EditRolesModal({ user, opened, onClose }: EditRolesModalProps) {
 function EditRolesForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [judge, setJudge] = useState(user.judge);
+  const [supervisorId, setSupervisorId] = useState<string | null>(user.supervisorId);
+  const colleagues = (useUsers().data?.users ?? []).filter((u) => u.id !== user.id && !u.disabled);
   const updateRoles = useUpdateRoles();
+  const prosecutor = roles.includes('prosecutor');
   const form = useSchemaForm(updateRolesBodySchema, {
     ...updateRoles,
     mutate: (body) =>
       updateRoles.mutate(
-        { userId: user.id, roles: body.roles },
+        {
+          userId: user.id,
+          roles: body.roles,
+          judge: prosecutor && judge,
+          ...(supervisorId !== user.supervisorId ? { supervisorId } : {}),
+        },
         {
           onSuccess: () => {
             notifySuccess(t('users.editRoles.done', { name: user.displayName }));
@@ -50,12 +59,30 @@ function EditRolesForm({ user, onDone }: { user: User; onDone: () => void }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        form.submit({ roles });
+        form.submit({ roles, judge: prosecutor && judge });
       }}
     >
       <Stack>
         <ErrorAlert error={updateRoles.error} />
         <RoleCheckboxes value={roles} onChange={setRoles} error={form.errors.roles} />
+        <Checkbox
+          label={t('users.editRoles.judge')}
+          description={t('users.editRoles.judgeHint')}
+          checked={prosecutor && judge}
+          disabled={!prosecutor}
+          onChange={(event) => setJudge(event.currentTarget.checked)}
+          data-testid="judge-checkbox"
+        />
+        <Select
+          label={t('users.editRoles.supervisor')}
+          description={t('users.editRoles.supervisorHint')}
+          data={colleagues.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))}
+          value={supervisorId}
+          onChange={setSupervisorId}
+          clearable
+          searchable
+          data-testid="supervisor-select"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -58,8 +58,10 @@ export function useResetPassword() {
 export function useUpdateRoles() {
   const invalidateUsers = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ userId, roles }: { userId: string; roles: Role[] }) =>
-      apiPut(`/users/${encodeURIComponent(userId)}/roles`, userSchema, { roles }),
+    mutationFn: async ({ userId, roles, judge, supervisorId }: { userId: string; roles: Role[]; judge: boolean; supervisorId?: string | null }) => {
+      const updated = await apiPut(`/users/${encodeURIComponent(userId)}/roles`, userSchema, { roles, judge });
+      return supervisorId === undefined ? updated : apiPut(`/users/${encodeURIComponent(userId)}/supervisor`, userSchema, { supervisorId });
+    },
     onSuccess: invalidateUsers,
   });
 }

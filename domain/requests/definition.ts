@@ -777,8 +777,8 @@ function buildSignature(ctx: OutlineContext, language: DocumentLanguage): Outlin
   const person = (p: { name: string; role: string } | undefined) => (p ? `${p.name}, ${roleLabel(p.role, language)}` : '');
   const labels =
     language === 'en'
-      ? { heading: 'Signature and validation', drafted: 'Drafted by', validated: 'Validated by', at: 'Validated on', decision: 'Decision', sent: 'Sent on', signature: 'Signature' }
-      : { heading: 'Signature et validation', drafted: 'Rédigé par', validated: 'Validé par', at: 'Validé le', decision: 'Décision', sent: 'Envoyé le', signature: 'Signature' };
+      ? { heading: 'Signature and validation', drafted: 'Drafted by', validated: 'Validated by', at: 'Validated on', decision: 'Decision', sent: 'Sent on' }
+      : { heading: 'Signature et validation', drafted: 'Rédigé par', validated: 'Validé par', at: 'Validé le', decision: 'Décision', sent: 'Envoyé le' };
   return {
     heading: labels.heading,
     items: [
@@ -787,7 +787,7 @@ function buildSignature(ctx: OutlineContext, language: DocumentLanguage): Outlin
       { number: '', label: labels.at, value: validatedBy?.at ? formatLocalTime(validatedBy.at, 'UTC') : '' },
       { number: '', label: labels.decision, value: validatedBy?.decision ?? '' },
       { number: '', label: labels.sent, value: sentAt ? formatLocalTime(sentAt, 'UTC') : '' },
-      { number: '', label: labels.signature, value: '' },
+      // The renderers draw the signature and stamp boxes themselves.
     ],
   };
 }

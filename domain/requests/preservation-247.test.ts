@@ -113,7 +113,6 @@ describe('preservation_247 outline', () => {
       ['Validé le', '2026-11-21 09:30:00 (UTC+00:00)'],
       ['Décision', 'Approved'],
       ['Envoyé le', '2026-11-21 10:05:00 (UTC+00:00)'],
-      ['Signature', ''],
     ]);
   });
 });

@@ -76,6 +76,21 @@ describe('liaison in direct mode', () => {
     expect(result.stderr).toContain('  email: must be a valid e-mail address');
   });
 
+  it('sets roles with the judge flag, and a supervisor', { timeout: SLOW }, async () => {
+    await runCli(['user', 'create', '--email', 'judge@example.org', '--name', 'J. Example', '--role', 'investigator', '--org', organisation.id], dataDir);
+    const judge = await runCli(['user', 'roles', 'judge@example.org', '--role', 'prosecutor', '--judge'], dataDir);
+    expect(judge.code, judge.stderr).toBe(0);
+    expect(judge.stdout).toBe('judge@example.org: prosecutor (judge or court).\n');
+    const refused = await runCli(['user', 'roles', 'judge@example.org', '--role', 'investigator', '--judge'], dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('judge: a judge or court also holds the prosecutor role');
+    const supervised = await runCliJson<User>(['user', 'supervisor', 'alice@example.org', 'judge@example.org'], dataDir);
+    const users = await runCliJson<User[]>(['user', 'list'], dataDir);
+    expect(supervised.supervisorId).toBe(users.find((u) => u.email === 'judge@example.org')!.id);
+    expect((await runCli(['user', 'supervisor', 'alice@example.org'], dataDir)).code).toBe(2);
+    expect((await runCli(['user', 'supervisor', 'alice@example.org', '--none'], dataDir)).stdout).toBe('alice@example.org has no supervisor.\n');
+  });
+
   it('disables a user by e-mail', { timeout: SLOW }, async () => {
     const result = await runCli(['user', 'disable', 'alice@example.org'], dataDir);
     expect(result.code).toBe(0);
@@ -129,8 +144,9 @@ describe('liaison in direct mode', () => {
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/The previous database was kept at .*db\.before-restore-/);
 
+    // Bob, created after the backup, is gone; the users of the backup are back.
     const users = await runCliJson<User[]>(['user', 'list'], dataDir);
-    expect(users.map((u) => u.email)).toEqual(['alice@example.org']);
+    expect(users.map((u) => u.email)).toEqual(['alice@example.org', 'judge@example.org']);
   });
 
   it('names the first altered audit event and exits 1', { timeout: SLOW }, async () => {

@@ -129,4 +129,45 @@ export function registerUserCommands(program: Command): void {
       '',
     );
   });
+
+  addJsonOption(
+    addDataDirOption(
+      user
+        .command('roles')
+        .description('replace a user’s roles; --judge marks a prosecutor who is a judge or court (validates an EPOC for traffic or content data)')
+        .argument('<email>', 'the account’s e-mail address')
+        .addOption(new Option('--role <role...>', 'a role; repeat for several').choices(ROLES).makeOptionMandatory())
+        .option('--judge', 'a judge or court (needs --role prosecutor)')
+        .option('--no-judge', 'not a judge'),
+    ),
+    'the user',
+  ).action(async (email: string, options: { role: string[]; judge?: boolean; json?: boolean }, command: Command) => {
+    const updated = await withApi(command, async (api) => {
+      const target = await findUserByEmail(api, email);
+      return api.put(userSchema, `/api/v1/users/${target.id}/roles`, { roles: options.role, ...(options.judge !== undefined ? { judge: options.judge } : {}) });
+    });
+    if (options.json) return printJson(updated);
+    print(`${updated.email}: ${updated.roles.join(', ')}${updated.judge ? ' (judge or court)' : ''}.`);
+  });
+
+  addJsonOption(
+    addDataDirOption(
+      user
+        .command('supervisor')
+        .description('set the line supervisor of a user (who then sees the cases of that user), or clear it with --none')
+        .argument('<email>', 'the account’s e-mail address')
+        .argument('[supervisor]', 'the supervisor’s e-mail address')
+        .option('--none', 'clear the supervisor'),
+    ),
+    'the user',
+  ).action(async (email: string, supervisor: string | undefined, options: { none?: boolean; json?: boolean }, command: Command) => {
+    if (!supervisor === !options.none) command.error('error: give the supervisor’s e-mail address, or --none');
+    const updated = await withApi(command, async (api) => {
+      const target = await findUserByEmail(api, email);
+      const boss = supervisor ? await findUserByEmail(api, supervisor) : null;
+      return api.put(userSchema, `/api/v1/users/${target.id}/supervisor`, { supervisorId: boss?.id ?? null });
+    });
+    if (options.json) return printJson(updated);
+    print(supervisor ? `${updated.email} is now supervised by ${supervisor.trim().toLowerCase()}.` : `${updated.email} has no supervisor.`);
+  });
 }

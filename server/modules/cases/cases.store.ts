@@ -28,12 +28,24 @@ export interface CaseAccess {
 }
 
 /**
- * `c` is visible to user $me when $me is on its team or supervises someone who is. $org pins the
- * organisation, so a foreign case is invisible even to a (misconfigured) cross-organisation team.
+ * The need-to-know rule, in one place: the case `caseId` (an SQL expression) is visible to user
+ * `me` when `me` is on its team or supervises someone who is. The requests store uses it too.
  */
-const VISIBLE = (me: string, org: string) => `c.organisation_id = ${org} AND EXISTS (
+export const teamCanSee = (me: string, caseId: string) => `EXISTS (
   SELECT 1 FROM case_members m JOIN users u ON u.id = m.user_id
-   WHERE m.case_id = c.id AND (m.user_id = ${me} OR u.supervisor_id = ${me}))`;
+   WHERE m.case_id = ${caseId} AND (m.user_id = ${me} OR u.supervisor_id = ${me}))`;
+
+/**
+ * The same rule as the set of case ids user `me` may see, as two index lookups (case_members by
+ * user, users by supervisor): no index serves the OR of teamCanSee, so a query that starts from
+ * the user's cases (the request list) uses this form.
+ */
+export const casesVisibleTo = (me: string) => `SELECT m.case_id FROM case_members m WHERE m.user_id = ${me}
+  UNION
+  SELECT m.case_id FROM users u JOIN case_members m ON m.user_id = u.id WHERE u.supervisor_id = ${me}`;
+
+/** `c` is visible to $me, and pinned to organisation $org (a foreign case is never visible). */
+const VISIBLE = (me: string, org: string) => `c.organisation_id = ${org} AND ${teamCanSee(me, 'c.id')}`;
 
 const CASE_COLUMNS = `c.id, c.organisation_id, c.reference, c.title, c.summary, c.offence_categories, c.status,
   c.handling_code, c.created_by, cu.email AS created_by_label, c.created_at, c.updated_at`;

@@ -4,6 +4,7 @@
  * or supervise someone on.
  */
 import type { Queryable } from '../../db/database.ts';
+import { casesVisibleTo, teamCanSee } from '../cases/cases.store.ts';
 import type { Direction, RequestDataCategory, RequestStatus } from '../../../domain/lifecycle.ts';
 import type { Counterpart } from '../../../domain/requests/api.ts';
 import type { RequestType } from '../../../domain/requests/types.ts';
@@ -58,24 +59,8 @@ export interface DeadlineEvents {
   editors?: string[];
 }
 
-/**
- * The cases user `me` is on or supervises someone on (the rule of cases.store.ts VISIBLE), as two
- * index lookups: case_members by user, users by supervisor. VISIBLE below says the same as a
- * condition on `r`, but no index serves its OR: the list read every team membership of the
- * instance on every call with it.
- */
-const CASES_OF = (me: string) => `SELECT m.case_id FROM case_members m WHERE m.user_id = ${me}
-  UNION
-  SELECT m.case_id FROM users u JOIN case_members m ON m.user_id = u.id WHERE u.supervisor_id = ${me}`;
-
-/**
- * The same rule as a condition on `r`, for the dashboard (dueRequests): it wants the first 500 by
- * due date and no count, so walking the organisation's requests in due-date order and stopping
- * early is the plan PostgreSQL picks for it, and a good one when the user sees much of it.
- */
-const VISIBLE = (me: string) => `EXISTS (
-  SELECT 1 FROM case_members m JOIN users u ON u.id = m.user_id
-   WHERE m.case_id = r.case_id AND (m.user_id = ${me} OR u.supervisor_id = ${me}))`;
+/** Need-to-know as cases.store.ts states it: a condition on `r` for the dashboard (dueRequests). */
+const VISIBLE = (me: string) => teamCanSee(me, 'r.case_id');
 
 /**
  * `WITH visible, matching`: the id and sort keys of the requests that pass `where` (conditions on
@@ -260,7 +245,7 @@ export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ 
   if (s.type) add((p) => `r.type = ${p}`, s.type);
   if (s.direction) add((p) => `r.direction = ${p}`, s.direction);
   if (s.dueBefore) add((p) => `r.next_due_at <= ${p}`, s.dueBefore);
-  let cases = CASES_OF('$1');
+  let cases = casesVisibleTo('$1');
   if (s.caseId) {
     params.push(s.caseId);
     cases = `SELECT case_id FROM (${cases}) v WHERE case_id = $${params.length}`;

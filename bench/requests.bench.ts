@@ -34,7 +34,7 @@ import { authenticateApiToken } from '../server/modules/auth/auth.service.ts';
 import { findCase } from '../server/modules/cases/cases.store.ts';
 import { renderDocx } from '../server/modules/documents/render-docx.ts';
 import { renderPdf } from '../server/modules/documents/render-pdf.ts';
-import { findRequestById } from '../server/modules/requests/requests.store.ts';
+import { findRequestById, searchRequests } from '../server/modules/requests/requests.store.ts';
 import { benchDeps, benchSizes, generateRequestData, type Generated } from './requests/generate.ts';
 
 const TARGET_RATIO = 0.3;
@@ -95,6 +95,13 @@ export async function benchRequestList(db: Database, label: string, generated?: 
     await authenticateApiToken(deps, (request.headers.authorization ?? '').slice('Bearer '.length), { ip: request.ip, userAgent: null });
     return { ok: true };
   });
+  // Ceilings, to read the list's figure against: the first page of the list as a fixed body (what
+  // HTTP and the load generator cost for a response of that size, with no database and no JSON
+  // work), and the same page as an object (plus Fastify's JSON serialisation).
+  let pageText = '';
+  let pageObject: unknown = null;
+  app.get('/bench/page-text', async (_request, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(pageText));
+  app.get('/bench/page-object', async () => pageObject);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   try {
@@ -106,7 +113,9 @@ export async function benchRequestList(db: Database, label: string, generated?: 
     // One call first: the endpoint answers, and what a page holds.
     const probe = await fetch(base + paths[0], { headers });
     if (probe.status !== 200) throw new Error(`GET ${paths[0]} answered ${probe.status}: ${await probe.text()}`);
-    const first = (await probe.json()) as { items: unknown[]; total: number };
+    pageText = await probe.text();
+    pageObject = JSON.parse(pageText);
+    const first = pageObject as { items: unknown[]; total: number };
 
     const warm = Math.min(3, Math.max(1, DURATION / 5));
     await load(base + '/bench/trivial', { seconds: warm });
@@ -114,6 +123,9 @@ export async function benchRequestList(db: Database, label: string, generated?: 
     const trivial = await load(base + '/bench/trivial', { seconds: DURATION });
     const authenticated = await load(base + '/bench/authenticated', { headers, seconds: DURATION });
     const list = await load(base, { headers, paths, seconds: DURATION });
+    const text = await load(base + '/bench/page-text', { seconds: DURATION });
+    const object = await load(base + '/bench/page-object', { seconds: DURATION });
+    const query = await queryRate(deps, g, dueBefore, DURATION);
 
     const ratio = list.rps / trivial.rps;
     const strict = db.kind === 'postgres';
@@ -127,6 +139,8 @@ export async function benchRequestList(db: Database, label: string, generated?: 
         ` · baseline trivial route ${fmt(trivial.rps)} req/s, p50 ${trivial.p50} ms, p99 ${trivial.p99} ms` +
         ` · authentication alone ${fmt(authenticated.rps)} req/s, p99 ${authenticated.p99} ms${authenticated.failures ? ` (${authenticated.failures} failed)` : ''}` +
         ` · list = ${(ratio * 100).toFixed(1)} % of the trivial route` +
+        ` · ceilings: the first page as fixed text ${fmt(text.rps)} req/s (${((text.rps / trivial.rps) * 100).toFixed(0)} %), as an object ${fmt(object.rps)} req/s (${((object.rps / trivial.rps) * 100).toFixed(0)} %),` +
+        ` the list's store call alone (no HTTP, ${QUERY_CONCURRENCY} at a time, same pages) ${fmt(query)} calls/s (${((query / trivial.rps) * 100).toFixed(1)} %)` +
         ` · ${CONNECTIONS} connections, ${DURATION} s each · ${verdict}`,
     );
     if (generated) await generated(g, deps);
@@ -134,6 +148,24 @@ export async function benchRequestList(db: Database, label: string, generated?: 
   } finally {
     await app.close();
   }
+}
+
+const QUERY_CONCURRENCY = 10;
+
+/** Calls per second of the list's store function alone (what the route awaits), over the same pages. */
+async function queryRate(deps: Deps, g: Generated, dueBefore: string, seconds: number): Promise<number> {
+  const search = (i: number) => searchRequests(deps.db, {
+    userId: g.benchUser.id, organisationId: g.benchUser.organisationId, statuses: ['sent', 'acknowledged'], dueBefore: new Date(dueBefore), limit: PAGE, offset: (i % PAGES) * PAGE,
+  });
+  let calls = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: QUERY_CONCURRENCY }, async (_, worker) => {
+    for (let i = worker; Date.now() < end; i += QUERY_CONCURRENCY) {
+      await search(i);
+      calls++;
+    }
+  }));
+  return calls / seconds;
 }
 
 interface Timing {

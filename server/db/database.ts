@@ -4,11 +4,21 @@
  * it; see docs/adr/0002-plain-sql-over-one-interface.md for why there is no ORM.
  */
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** Anything that runs a parameterised statement: the database itself or an open transaction. */
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>>;
+}
+
+export interface QueryOptions {
+  /**
+   * On PostgreSQL, run as a named prepared statement (parsed and, once PostgreSQL settles on a
+   * generic plan, planned once per connection). For the hot paths that run on every API call and
+   * whose plan does not depend on the values (token lookup, the request list); PGlite ignores it.
+   */
+  prepared?: boolean;
 }
 
 export interface QueryResult<Row> {
@@ -66,6 +76,18 @@ export async function openPglite(dir?: string, loadDataDir?: Blob): Promise<Data
   };
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name: a digest of its text, so that one name never means two texts. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /** Connects to a PostgreSQL server with a pool. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({
@@ -80,8 +102,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const probe = await pool.connect();
   probe.release();
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query(sql, params as unknown[]);
+    async query<Row>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      const result = options?.prepared
+        ? await q.query({ name: statementName(sql), text: sql, values: params as unknown[] })
+        : await q.query(sql, params as unknown[]);
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? result.rows.length };
     },
   });

@@ -46,13 +46,40 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
   });
 }
 
-/** Splits a migration into statements; migrations avoid semicolons inside literals and bodies. */
+/**
+ * Splits a migration into statements on `;` at the end of a line, outside quoted text: single
+ * quotes and dollar quotes (`$$ … $$`, `$tag$ … $tag$`, the bodies of functions) are kept whole.
+ * Lines that are comments are dropped first.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const text = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .join('\n');
+  const statements: string[] = [];
+  let start = 0;
+  let quote: string | null = null; // "'" or a dollar tag such as "$$"
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      }
+      continue;
+    }
+    if (ch === "'") quote = "'";
+    else if (ch === '$') {
+      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i, i + 64));
+      if (tag) {
+        quote = tag[0];
+        i += quote.length - 1;
+      }
+    } else if (ch === ';' && /^[ \t]*(?:\n|$)/.test(text.slice(i + 1, i + 64))) {
+      statements.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  statements.push(text.slice(start));
+  return statements.map((s) => s.trim()).filter(Boolean);
 }

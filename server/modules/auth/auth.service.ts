@@ -141,8 +141,9 @@ export async function authenticateSession(deps: Deps, token: string, meta: Reque
 /** Resolves an API token (`Authorization: Bearer lia_…`). Tokens act with the owner's rights. */
 export async function authenticateApiToken(deps: Deps, secret: string, meta: RequestMeta): Promise<UserActor> {
   const now = deps.clock.now();
-  const token = await sessions.findApiTokenByHash(deps.db, sha256Hex(secret));
-  const user = token && (await users.findUserById(deps.db, token.user_id));
+  const found = await sessions.findApiTokenWithUser(deps.db, sha256Hex(secret));
+  const token = found?.token;
+  const user = found?.user;
   if (!token || !user || token.revoked_at || user.disabled_at || user.locked_at || (token.expires_at && now >= new Date(token.expires_at)))
     throw new AppError('unauthenticated', 'Invalid, expired or revoked API token');
   // "Last used" to the minute: a script calling in a loop must not turn every read into a write.

@@ -1,5 +1,6 @@
 /** SQL for sessions and api_tokens. Only hashes of tokens are stored. */
 import type { Queryable } from '../../db/database.ts';
+import type { UserRow } from '../users/users.store.ts';
 
 export interface SessionRow {
   id: string;
@@ -93,8 +94,21 @@ export async function insertApiToken(
   return rows[0]!;
 }
 
-export async function findApiTokenByHash(q: Queryable, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  return (await q.query<ApiTokenRow>('SELECT * FROM api_tokens WHERE token_hash = $1', [tokenHash])).rows[0];
+/** What authentication needs of a token. */
+export type ApiTokenAuth = Pick<ApiTokenRow, 'id' | 'last_used_at' | 'expires_at' | 'revoked_at'>;
+
+/** The token of a hash with its user, in one statement (every API call authenticates with it). */
+export async function findApiTokenWithUser(q: Queryable, tokenHash: string): Promise<{ token: ApiTokenAuth; user: UserRow } | undefined> {
+  const { rows } = await q.query<UserRow & { token_id: string; token_last_used_at: Date | null; token_expires_at: Date | null; token_revoked_at: Date | null }>(
+    `SELECT u.*, t.id AS token_id, t.last_used_at AS token_last_used_at, t.expires_at AS token_expires_at, t.revoked_at AS token_revoked_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+    [tokenHash],
+    { prepared: true },
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { token_id: id, token_last_used_at: last_used_at, token_expires_at: expires_at, token_revoked_at: revoked_at, ...user } = row;
+  return { token: { id, last_used_at, expires_at, revoked_at }, user };
 }
 
 export async function touchApiToken(q: Queryable, id: string, at: Date): Promise<void> {

@@ -126,7 +126,7 @@ export async function refreshDeadline(deps: Deps, tx: Queryable, id: string): Pr
 
 // ------------------------------------------------------------------------------ presenting
 
-function presentSummary(row: store.RequestRow): RequestSummary {
+function presentSummary(row: store.RequestSummaryRow): RequestSummary {
   return {
     id: row.id,
     caseId: row.case_id,

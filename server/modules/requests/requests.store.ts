@@ -64,14 +64,11 @@ const VISIBLE = (me: string) => teamCanSee(me, 'r.case_id');
 
 /**
  * `WITH visible, matching`: the id and sort keys of the requests that pass `where` (conditions on
- * `r`) in the cases `cases` selects. Need-to-know bounds the work: it starts from the user's cases
- * and looks each one's requests up in requests_case_status_due_idx, which holds every column the
- * lists filter or sort on, so matching, counting and ordering read that index alone; the caller
- * then reads only the rows it returns. The cost follows the number of cases the user may see,
- * never the size of the organisation. Both CTEs are MATERIALIZED and the per-case lookup is a
- * LATERAL subquery with OFFSET 0 so that the planner keeps this shape: left free, it plans for
- * the first page only (LIMIT) and walks the whole organisation's requests in due-date order,
- * which a count or a sparse visibility then reads to the end (seconds; bench/requests.bench.ts).
+ * `r`) in the cases `cases` selects (the list within one case). Each case's requests are looked up
+ * in requests_case_status_due_idx, which holds every column the list filters or sorts on, so
+ * matching, counting and ordering read that index alone. Both CTEs are MATERIALIZED and the
+ * per-case lookup is a LATERAL subquery with OFFSET 0 so that the planner keeps this shape instead
+ * of walking the organisation's requests in due-date order (bench/README.md).
  */
 const MATCHING = (cases: string, where: string[]) => `WITH visible AS MATERIALIZED (${cases}),
   matching AS MATERIALIZED (
@@ -81,8 +78,6 @@ const MATCHING = (cases: string, where: string[]) => `WITH visible AS MATERIALIZ
 
 const COLUMNS = `r.*, c.reference AS case_reference, c.title AS case_title, cu.email AS created_by_label, vu.email AS validated_by_label`;
 const FROM = `requests r JOIN cases c ON c.id = r.case_id JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by`;
-/** FROM for the rows of a page `p` of ids (MATCHING). */
-const FROM_ID = `requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id JOIN users cu ON cu.id = r.created_by LEFT JOIN users vu ON vu.id = r.validated_by`;
 
 /** The next request number of a case: 2026/00042-R1, -R2, … (row-locked on the case). */
 export async function nextReference(q: Queryable, caseId: string): Promise<string> {
@@ -228,13 +223,50 @@ export interface RequestSearch {
   offset: number;
 }
 
+/** The columns of a request list entry (presentSummary): no body, no deadline events. */
+export type RequestSummaryRow = Pick<RequestRow, 'id' | 'case_id' | 'case_reference' | 'reference' | 'type' | 'direction' | 'status' | 'counterpart'
+  | 'emergency' | 'next_due_at' | 'next_due_kind' | 'next_warn_at' | 'created_at' | 'updated_at' | 'sent_at'>;
+
+const SUMMARY_COLUMNS = `r.id, r.case_id, c.reference AS case_reference, r.reference, r.type, r.direction, r.status, r.counterpart,
+  r.emergency, r.next_due_at, r.next_due_kind, r.next_warn_at, r.created_at, r.updated_at, r.sent_at`;
+const LIST_ORDER = 'next_due_at ASC NULLS LAST, created_at DESC, id';
+
 /**
  * Requests the user may see, soonest deadline first, then newest; `total` counts every match.
- * One statement (see MATCHING): the matches are counted and sorted on their keys, and only the
- * page's rows are read from the table and joined with their case and users. A page past the end
- * has no row to carry the count: it is then counted on its own.
+ * Without a case, the matches are one range of the user's rows in request_access (need-to-know
+ * materialised; migration 20261123180000), read in list order from its index, and counted from
+ * it; only the page's rows are then read from requests and cases. Within one case, the case's
+ * requests are read directly (MATCHING). A page past the end has no row to carry the count: it is
+ * then counted on its own.
  */
-export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ rows: RequestRow[]; total: number }> {
+export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ rows: RequestSummaryRow[]; total: number }> {
+  if (s.caseId) return searchCaseRequests(q, s, s.caseId);
+  const params: unknown[] = [s.userId, s.organisationId];
+  const where = ['a.user_id = $1', 'a.organisation_id = $2'];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (s.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, s.statuses);
+  if (s.type) add((p) => `a.type = ${p}`, s.type);
+  if (s.direction) add((p) => `a.direction = ${p}`, s.direction);
+  if (s.dueBefore) add((p) => `a.next_due_at <= ${p}`, s.dueBefore);
+  const count = `SELECT count(*)::int AS n FROM request_access a WHERE ${where.join(' AND ')}`;
+  const { rows } = await q.query<RequestSummaryRow & { total: number }>(
+    `SELECT ${SUMMARY_COLUMNS}, (${count}) AS total
+       FROM (SELECT a.request_id AS id, a.next_due_at, a.created_at FROM request_access a WHERE ${where.join(' AND ')}
+              ORDER BY a.next_due_at ASC NULLS LAST, a.created_at DESC, a.request_id LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p
+       JOIN requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id
+      ORDER BY p.${LIST_ORDER.replaceAll(', ', ', p.')}`,
+    [...params, s.limit, s.offset],
+    { prepared: true },
+  );
+  if (rows.length === 0) return { rows: [], total: s.offset === 0 ? 0 : (await q.query<{ n: number }>(count, params)).rows[0]!.n };
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
+}
+
+/** The requests of one case the user may see (searchRequests with a case). */
+async function searchCaseRequests(q: Queryable, s: RequestSearch, caseId: string): Promise<{ rows: RequestSummaryRow[]; total: number }> {
   const params: unknown[] = [s.userId, s.organisationId];
   const where = ['r.organisation_id = $2'];
   const add = (sql: (p: string) => string, value: unknown) => {
@@ -245,27 +277,22 @@ export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ 
   if (s.type) add((p) => `r.type = ${p}`, s.type);
   if (s.direction) add((p) => `r.direction = ${p}`, s.direction);
   if (s.dueBefore) add((p) => `r.next_due_at <= ${p}`, s.dueBefore);
-  let cases = casesVisibleTo('$1');
-  if (s.caseId) {
-    params.push(s.caseId);
-    cases = `SELECT case_id FROM (${cases}) v WHERE case_id = $${params.length}`;
-  }
+  params.push(caseId);
+  const cases = `SELECT case_id FROM (${casesVisibleTo('$1')}) v WHERE case_id = $${params.length}`;
   const matching = MATCHING(cases, where);
-  const { rows } = await q.query<RequestRow & { total: number }>(
+  const { rows } = await q.query<RequestSummaryRow & { total: number }>(
     `${matching}
-     SELECT ${COLUMNS}, (SELECT count(*)::int FROM matching) AS total
-       FROM (SELECT * FROM matching ORDER BY next_due_at ASC NULLS LAST, created_at DESC, id
-              LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p
-       JOIN ${FROM_ID}
-      ORDER BY p.next_due_at ASC NULLS LAST, p.created_at DESC, p.id`,
+     SELECT ${SUMMARY_COLUMNS}, (SELECT count(*)::int FROM matching) AS total
+       FROM (SELECT * FROM matching ORDER BY ${LIST_ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p
+       JOIN requests r ON r.id = p.id JOIN cases c ON c.id = r.case_id
+      ORDER BY p.${LIST_ORDER.replaceAll(', ', ', p.')}`,
     [...params, s.limit, s.offset],
   );
   if (rows.length === 0) {
     const total = s.offset === 0 ? 0 : (await q.query<{ n: number }>(`${matching} SELECT count(*)::int AS n FROM matching`, params)).rows[0]!.n;
     return { rows: [], total };
   }
-  const total = rows[0]!.total;
-  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
 }
 
 /** Live requests with a deadline before `until` in the cases the user is on (mine) or may see (visible). */

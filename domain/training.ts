@@ -271,6 +271,16 @@ export type TrainingPage = z.infer<typeof trainingPageSchema>;
 export const trainingUploadResultSchema = z.object({ file: trainingFileSchema, duplicate: z.boolean() });
 export type TrainingUploadResult = z.infer<typeof trainingUploadResultSchema>;
 
+/**
+ * What the server accepts as a training file, so a client can refuse an oversized file before
+ * sending it (a server refusing early cannot always be heard over a connection it closes).
+ */
+export const trainingUploadPolicySchema = z.object({
+  maxBytes: z.number().int(),
+  types: z.array(z.object({ type: z.string(), label: z.string(), contentType: z.string(), extensions: z.array(z.string()) })),
+});
+export type TrainingUploadPolicy = z.infer<typeof trainingUploadPolicySchema>;
+
 /** `label(TRAINING_TOPICS, 'osint', 'fr')`, English when the language has no label. */
 export function trainingLabel<T extends Record<string, Label>>(table: T, key: keyof T, language: string): string {
   const entry = table[key];

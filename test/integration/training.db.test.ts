@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingInput, TrainingItem, TrainingPage, TrainingUploadResult } from '../../domain/training.ts';
+import type { TrainingInput, TrainingItem, TrainingPage, TrainingUploadPolicy, TrainingUploadResult } from '../../domain/training.ts';
 import { loadConfig } from '../../server/config.ts';
 import { as, asOperator, createOrganisation, createTestContext, createUser, signIn, type TestContext, type TestUser } from '../support/context.ts';
 import { expectError, fieldPaths } from '../support/http.ts';
@@ -296,8 +296,11 @@ describe('files', () => {
     const res = await upload(trainerApi, item.id, 'big.pdf', big);
     expectError(res, 413, 'payload_too_large');
     expect(await counts()).toEqual(before);
-    // The default limit is 25 MiB.
+    // The default limit is 25 MiB; clients read the one in force before sending.
     expect(loadConfig({}).trainingUploadMaxBytes).toBe(25 * 1024 * 1024);
+    const policy = (await investigatorApi({ method: 'GET', url: '/api/v1/training/upload-policy' })).json() as TrainingUploadPolicy;
+    expect(policy.maxBytes).toBe(1024 * 1024);
+    expect(policy.types.map((t) => t.type)).toEqual(['pdf', 'docx', 'xlsx', 'pptx', 'mp4', 'png', 'jpeg', 'text']);
   });
 
   it('a file of another type, or named as another type, is refused (415, naming why) and nothing is stored', async () => {

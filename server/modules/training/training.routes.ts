@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { okSchema } from '../../../domain/api.ts';
 import {
   FILE_NAME_HEADER, publicTrainingItemSchema, trainingInputSchema, trainingItemSchema, trainingPageSchema, trainingQuerySchema,
-  trainingUpdateSchema, trainingUploadResultSchema,
+  trainingUpdateSchema, trainingUploadPolicySchema, trainingUploadResultSchema,
 } from '../../../domain/training.ts';
 import type { Deps } from '../../deps.ts';
 import { defineRoutes } from '../../http/route.ts';
@@ -46,6 +46,11 @@ export function trainingRoutes(deps: Deps) {
       method: 'GET', url: '/api/v1/training', summary: 'Search the training catalogue (full text over title, provider, summary, description; filters by audience, topic, language, format, level, upcoming/past)', tags: ['training'],
       access: 'user', permission: 'training.read', query: trainingQuerySchema, response: trainingPageSchema,
       handler: ({ actor, query }) => training.searchTraining(deps, actor, query),
+    });
+    route({
+      method: 'GET', url: '/api/v1/training/upload-policy', summary: 'The largest file accepted and the accepted file types (check before sending a large file)', tags: ['training'],
+      access: 'user', permission: 'training.read', response: trainingUploadPolicySchema,
+      handler: async ({ actor }) => training.uploadPolicy(deps, actor),
     });
     route({
       method: 'POST', url: '/api/v1/training', summary: 'Add a course or material to the catalogue, owned by your organisation', tags: ['training'],

@@ -8,7 +8,7 @@
 import {
   trainingInputSchema, trainingUpdateSchema, TRAINING_FILE_TYPES, TRAINING_MAX_FILES_PER_ITEM,
   type PublicTrainingItem, type TrainingFile, type TrainingInput, type TrainingItem, type TrainingQuery, type TrainingSummary,
-  type TrainingUpdate, type TrainingValues,
+  type TrainingUpdate, type TrainingUploadPolicy, type TrainingValues,
 } from '../../../domain/training.ts';
 import { prefixQuery } from '../../db/search.ts';
 import type { Deps } from '../../deps.ts';
@@ -120,6 +120,15 @@ export async function readTrainingFile(deps: Deps, actor: Actor, id: string, fil
 /** A file of a public entry, for anyone; the files of other entries are 404 without a session. */
 export async function readPublicTrainingFile(deps: Deps, id: string, fileId: string): Promise<TrainingDownload> {
   return download(deps, await store.findItem(deps.db, id, { publicOnly: true }), fileId);
+}
+
+/** The size limit and the accepted types of training files. */
+export function uploadPolicy(deps: Deps, actor: Actor): TrainingUploadPolicy {
+  authorise(actor, 'training.read');
+  return {
+    maxBytes: deps.config.trainingUploadMaxBytes,
+    types: Object.entries(TRAINING_FILE_TYPES).map(([type, t]) => ({ type, label: t.label, contentType: t.contentType, extensions: [...t.extensions] })),
+  };
 }
 
 // ------------------------------------------------------------------------------ changing

@@ -36,7 +36,9 @@ const COURSE = {
   summary: 'Three online afternoons on hidden services, marketplaces and attribution.',
   description: 'Session 1: how onion services work.\nSession 2: marketplaces and forums.\nSession 3: preservation requests and attribution.',
 };
-const PDF = samplePdf('Fictitious handout: darknet investigations for OCSEA units');
+// 2.5 MB (a comment after the end of file pads it), so the upload takes long enough to watch.
+const PDF = Buffer.concat([samplePdf('Fictitious handout: darknet investigations for OCSEA units'), Buffer.from(`%${'x'.repeat(2.5 * 1024 * 1024)}\n`)]);
+const PDF_SIZE = `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(PDF.length / (1024 * 1024))} MB`;
 const PDF_SHA256 = createHash('sha256').update(PDF).digest('hex');
 
 /** A calendar date `days` from today (UTC), as the date inputs take it. */
@@ -134,12 +136,22 @@ describe('training catalogue flow', () => {
 
   step('the trainer uploads a PDF: progress, then its size and SHA-256 in the files table', async () => {
     const upload = page.getByTestId('training-upload');
-    expect(await upload.textContent()).toContain('of at most 25.0 MB');
+    expect(await upload.textContent()).toContain('of at most 25 MB');
+    // A slow uplink (1 MB/s), so the progress bar can be seen and photographed.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
     await page.getByTestId('training-upload-input').setInputFiles({ name: 'Darknet handout.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByTestId('training-upload-progress').waitFor();
+    await page.getByText(/^Uploading Darknet handout\.pdf: \d+ %/).waitFor();
+    await screenshot(page, 'training-02-uploading');
     const row = page.getByTestId('training-file-row');
-    await row.waitFor();
+    await row.waitFor({ timeout: 30_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    expect(await page.getByTestId('training-upload-progress').count()).toBe(0);
     expect(await row.getByTestId('training-file-sha256').textContent()).toBe(PDF_SHA256);
-    expect(await row.getByTestId('training-file-size').textContent()).toBe(`${(PDF.length / 1024).toFixed(0)} KB`);
+    expect(await row.getByTestId('training-file-size').textContent()).toBe(PDF_SIZE);
     expect(await row.getByTestId('training-file-download').textContent()).toBe('Darknet handout.pdf');
 
     // A file whose content is not what its name says is refused, with the reason.
@@ -154,7 +166,7 @@ describe('training catalogue flow', () => {
     await page.getByTestId('training-public-toggle').check();
     await expect.poll(async () => page.getByTestId('training-visibility').textContent()).toBe('Public');
     await checkA11y(page, 'catalogue entry, trainer view');
-    await shot('training-02-item-trainer');
+    await shot('training-03-item-trainer');
     await signOut(page);
   });
 
@@ -182,7 +194,7 @@ describe('training catalogue flow', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('when')).toBe('upcoming');
     await expect.poll(() => page.getByTestId('training-count').textContent()).toBe('Entries found: 1');
     await checkA11y(page, 'catalogue with filters');
-    await shot('training-03-catalogue-filtered');
+    await shot('training-04-catalogue-filtered');
 
     await page.getByTestId('training-card-link').click();
     await waitForPath(page, state.itemPath);
@@ -195,7 +207,7 @@ describe('training catalogue flow', () => {
     expect(await links.getAttribute('href')).toBe('https://training.example.org/darknet');
     expect(await links.getAttribute('rel')).toContain('noopener');
     await checkA11y(page, 'catalogue entry, reader view');
-    await shot('training-04-item-reader');
+    await shot('training-05-item-reader');
     await signOut(page);
   });
 
@@ -207,13 +219,13 @@ describe('training catalogue flow', () => {
     expect(await card.count()).toBe(1);
     expect(await card.textContent()).toContain(COURSE.title);
     await checkA11y(page, 'public catalogue');
-    await shot('training-05-public');
+    await shot('training-06-public');
 
     await page.getByTestId('lang-switch').selectOption('fr');
     await waitForHeading(page, 'Catalogue de formation');
     expect(await card.textContent()).toContain('Enquêtes sur le darknet');
     await checkA11y(page, 'public catalogue in French');
-    await shot('training-06-public-fr');
+    await shot('training-07-public-fr');
 
     await page.getByTestId('training-card-link').click();
     await waitForHeading(page, COURSE.title);
@@ -226,7 +238,7 @@ describe('training catalogue flow', () => {
     expect(response.headers()['content-disposition']).toMatch(/^attachment;/);
     expect(createHash('sha256').update(await response.body()).digest('hex')).toBe(PDF_SHA256);
     await checkA11y(page, 'public entry in French');
-    await shot('training-07-public-item-fr');
+    await shot('training-08-public-item-fr');
     await page.getByTestId('lang-switch').selectOption('en');
   });
 

@@ -5,6 +5,8 @@
  */
 export const trainingEn = {
   title: 'Training',
+  /** Between a label and its value. */
+  colon: ': ',
   intro:
     'Courses and materials from INTERPOL, Europol, UNODC, the Council of Europe, national academies and others, for everyone working on cross-border cases of online child sexual exploitation. Trainers keep their organisation’s entries up to date; material they mark public is also on the public catalogue page, readable without an account.',
   eventsHint: 'Webinars and conferences you register for are in their own section, Events.',
@@ -31,7 +33,7 @@ export const trainingEn = {
     kind: 'Courses or materials',
     anyKind: 'Both',
     sort: 'Order',
-    sortDefault: 'Default (best match, then date)',
+    sortDefault: 'Default',
     sort_relevance: 'Best match',
     sort_start: 'Start date',
     sort_title: 'Title (A–Z)',

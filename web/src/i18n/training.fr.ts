@@ -3,6 +3,8 @@ import type { trainingEn } from './training.en.ts';
 /** Textes français du catalogue de formation, typés d’après l’anglais (voir training.en.ts). */
 export const trainingFr: typeof trainingEn = {
   title: 'Formation',
+  /** Entre un intitulé et sa valeur (espace insécable avant le deux-points). */
+  colon: ' : ',
   intro:
     'Cours et supports d’INTERPOL, d’Europol, de l’ONUDC, du Conseil de l’Europe, d’écoles nationales et d’autres, pour toutes celles et ceux qui traitent des affaires transfrontières d’exploitation sexuelle d’enfants en ligne. Les formateurs tiennent à jour les fiches de leur organisation ; les supports qu’ils rendent publics figurent aussi sur la page publique du catalogue, consultable sans compte.',
   eventsHint: 'Les webinaires et conférences sur inscription ont leur propre rubrique, Événements.',
@@ -29,7 +31,7 @@ export const trainingFr: typeof trainingEn = {
     kind: 'Cours ou supports',
     anyKind: 'Les deux',
     sort: 'Ordre',
-    sortDefault: 'Par défaut (pertinence, puis date)',
+    sortDefault: 'Par défaut',
     sort_relevance: 'Pertinence',
     sort_start: 'Date de début',
     sort_title: 'Titre (A–Z)',

@@ -11,7 +11,6 @@ import { MAIN_CONTENT_ID, SkipLink } from '../../ui/skip-link.tsx';
 import { Paging } from '../directory/paging.tsx';
 import { publicTrainingFileUrl, usePublicTrainingItem, usePublicTrainingList } from './training-api.ts';
 import { TrainingDetails, TrainingFilesTable } from './training-details.tsx';
-import { kindLabel } from './training-labels.ts';
 import { TrainingNotFound } from './training-item-page.tsx';
 import { TrainingBadges, TrainingResults } from './training-results.tsx';
 import { TrainingSearch, useTrainingFilters } from './training-search.tsx';
@@ -83,7 +82,7 @@ export function PublicTrainingItemPage() {
 }
 
 function PublicItem({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const found = usePublicTrainingItem(id);
   usePageTitle(found.data?.title ?? t('training.public.title'));
   if (found.error instanceof ApiError && found.error.code === 'not_found') return <TrainingNotFound back="/public/training" backLabel={t('training.public.back')} />;
@@ -96,7 +95,6 @@ function PublicItem({ id }: { id: string }) {
         {t('training.public.back')}
       </Anchor>
       <Stack gap={6}>
-        <Text fw={600} c="dimmed" size="sm">{kindLabel(item.kind, i18n.language)}</Text>
         <Title order={1} style={{ overflowWrap: 'anywhere' }} data-testid="training-heading">{item.title}</Title>
         <TrainingBadges item={item} showPublic={false} />
       </Stack>

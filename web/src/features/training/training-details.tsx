@@ -1,16 +1,20 @@
 import { ActionIcon, Anchor, Button, Code, CopyButton, Group, List, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicTrainingItem, TrainingFile } from '../../../../domain/training.ts';
+import { TRAINING_FILE_TYPES, type PublicTrainingItem, type TrainingFile } from '../../../../domain/training.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { CopyIcon } from '../../ui/secret-value.tsx';
 import { languageList } from '../../ui/names.ts';
 import { audienceLabel, formatCourseDates, formatFileSize, topicLabel } from './training-labels.ts';
+
+/** Wide enough for the longest term in French ("Dernière modification") on one line. */
+export const FACT_TERM_WIDTH = 190;
 
 /** One fact of an entry: a term and its description in the page's description list. */
 function Fact({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
   return (
     <Group component="div" gap="xs" align="baseline" wrap="nowrap">
-      <Text component="dt" size="sm" fw={600} w={150} style={{ flexShrink: 0 }}>
+      <Text component="dt" size="sm" fw={600} w={FACT_TERM_WIDTH} style={{ flexShrink: 0 }}>
         {term}
       </Text>
       <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }} data-testid={testId}>
@@ -18,6 +22,11 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
       </Text>
     </Group>
   );
+}
+
+/** "PDF", "Word (DOCX)": the name of an accepted type, else the content type itself. */
+function fileTypeLabel(contentType: string): string {
+  return Object.values(TRAINING_FILE_TYPES).find((t) => t.contentType === contentType)?.label ?? contentType.split(';')[0]!;
 }
 
 function hostOf(url: string): string {
@@ -126,7 +135,7 @@ export function TrainingFilesTable({ files, urlOf, onRemove }: TrainingFilesTabl
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{file.contentType.split(';')[0]}</Text>
+                <Text size="sm" title={file.contentType}>{fileTypeLabel(file.contentType)}</Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm" data-testid="training-file-size">{formatFileSize(file.size, i18n.language)}</Text>
@@ -138,7 +147,7 @@ export function TrainingFilesTable({ files, urlOf, onRemove }: TrainingFilesTabl
                     {({ copied, copy }) => (
                       <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
                         <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={t('common.copyWhat', { what: t('training.files.shaOf', { name: file.filename }) })}>
-                          <span aria-hidden="true">{copied ? '✓' : '⧉'}</span>
+                          <CopyIcon done={copied} />
                         </ActionIcon>
                       </Tooltip>
                     )}

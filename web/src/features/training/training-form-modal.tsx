@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, MultiSelect, NativeSelect, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Input, MultiSelect, NativeSelect, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -23,6 +23,9 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { useSchemaForm } from '../../ui/use-schema-form.ts';
 import { useCreateTraining, useUpdateTraining } from './training-api.ts';
 import { languageOptions, optionsOf } from './training-labels.ts';
+
+/** Inputs side by side show their hint below, so the inputs line up whatever the hint's length. */
+const HINT_BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
 /** Props of {@link TrainingFormModal}. */
 export interface TrainingFormModalProps {
@@ -191,7 +194,7 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
       <Stack>
         <ErrorAlert error={error} />
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="training-kind-label">{t('training.fields.kind')}</Text>
+          <Input.Label labelElement="div" id="training-kind-label">{t('training.fields.kind')}</Input.Label>
           <SegmentedControl
             aria-labelledby="training-kind-label"
             value={values.kind}
@@ -244,6 +247,7 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
           <MultiSelect
             label={t('training.fields.audiences')}
             required
+            searchable
             data={optionsOf(TRAINING_AUDIENCES, i18n.language)}
             value={values.audiences}
             onChange={(chosen) => set('audiences', chosen)}
@@ -299,6 +303,7 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
         {dated ? (
           <SimpleGrid cols={{ base: 1, sm: values.format === 'classroom' ? 3 : 2 }}>
             <TextInput
+              inputWrapperOrder={HINT_BELOW}
               type="date"
               label={t('training.fields.startsOn')}
               description={t('training.form.datesHint')}
@@ -308,6 +313,7 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
               data-testid="training-form-starts"
             />
             <TextInput
+              inputWrapperOrder={HINT_BELOW}
               type="date"
               label={t('training.fields.endsOn')}
               description={t('training.form.endHint')}
@@ -318,6 +324,7 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
             />
             {values.format === 'classroom' && (
               <TextInput
+                inputWrapperOrder={HINT_BELOW}
                 label={t('training.fields.location')}
                 description={t('training.form.locationHint')}
                 required
@@ -333,8 +340,10 @@ function TrainingFields({ values, setValues, errors, error, pending, submitLabel
         )}
 
         <Stack gap="xs">
-          <Text size="sm" fw={500}>{t('training.fields.links')}</Text>
-          <Text size="xs" c="dimmed">{t('training.form.linksHint')}</Text>
+          <Stack gap={0}>
+            <Input.Label labelElement="div">{t('training.fields.links')}</Input.Label>
+            <Input.Description>{t('training.form.linksHint')}</Input.Description>
+          </Stack>
           {values.links.map((link, index) => (
             <Group key={index} align="flex-start" wrap="nowrap" gap="xs">
               <TextInput

@@ -12,9 +12,8 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/page-title.ts';
 import { notifyFailure, notifySuccess } from '../../ui/notify.ts';
 import { trainingFileUrl, useDeleteTraining, useDeleteTrainingFile, useTrainingItem, useUpdateTraining } from './training-api.ts';
-import { TrainingDetails, TrainingFilesTable } from './training-details.tsx';
+import { FACT_TERM_WIDTH, TrainingDetails, TrainingFilesTable } from './training-details.tsx';
 import { TrainingFormModal } from './training-form-modal.tsx';
-import { kindLabel } from './training-labels.ts';
 import { TrainingBadges } from './training-results.tsx';
 import { TrainingUpload } from './training-upload.tsx';
 
@@ -53,20 +52,24 @@ function ItemLoader({ id }: { id: string }) {
 function PublicSwitch({ item }: { item: TrainingItem }) {
   const { t } = useTranslation();
   const update = useUpdateTraining(item.id);
+  // The switch moves at once; it settles on the saved value once the answer is in.
+  const [pending, setPending] = useState<boolean | null>(null);
   const { allowed: _allowed, id: _id, organisation: _org, createdBy: _by, createdAt: _at, updatedAt: _up, fileCount: _n, files: _files, ...editable } = item;
   return (
     <Switch
-      checked={item.public}
+      checked={pending ?? item.public}
       disabled={update.isPending}
       label={t('training.item.publicLabel')}
       description={t('training.form.publicHint')}
       onChange={(event) => {
         const next = event.currentTarget.checked;
+        setPending(next);
         update.mutate(
           { ...editable, public: next },
           {
             onSuccess: () => notifySuccess(next ? t('training.item.published') : t('training.item.unpublished')),
             onError: (error) => notifyFailure(t('training.item.publishFailed'), describeError(error, t)),
+            onSettled: () => setPending(null),
           },
         );
       }}
@@ -76,7 +79,7 @@ function PublicSwitch({ item }: { item: TrainingItem }) {
 }
 
 function ItemView({ item }: { item: TrainingItem }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -92,7 +95,6 @@ function ItemView({ item }: { item: TrainingItem }) {
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={6} style={{ minWidth: 0 }}>
-          <Text fw={600} c="dimmed" size="sm">{kindLabel(item.kind, i18n.language)}</Text>
           <Title order={1} style={{ overflowWrap: 'anywhere' }} data-testid="training-heading">
             {item.title}
           </Title>
@@ -103,7 +105,7 @@ function ItemView({ item }: { item: TrainingItem }) {
             <Button variant="default" onClick={() => setEditing(true)} data-testid="training-edit">
               {t('training.item.edit')}
             </Button>
-            <Button variant="default" color="red" onClick={() => setDeleting(true)} data-testid="training-delete">
+            <Button variant="outline" color="red" onClick={() => setDeleting(true)} data-testid="training-delete">
               {t('training.item.delete')}
             </Button>
           </Group>
@@ -120,7 +122,7 @@ function ItemView({ item }: { item: TrainingItem }) {
         item={item}
         extraFacts={
           <Group component="div" gap="xs" align="baseline" wrap="nowrap">
-            <Text component="dt" size="sm" fw={600} w={150} style={{ flexShrink: 0 }}>{t('training.fields.maintainedBy')}</Text>
+            <Text component="dt" size="sm" fw={600} w={FACT_TERM_WIDTH} style={{ flexShrink: 0 }}>{t('training.fields.maintainedBy')}</Text>
             <Text component="dd" size="sm" m={0} data-testid="training-organisation">{item.organisation.name}</Text>
           </Group>
         }

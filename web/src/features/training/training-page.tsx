@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -29,7 +29,7 @@ export function TrainingPage() {
     <Stack>
       <Title order={1}>{t('training.title')}</Title>
       <Text maw={820}>{t('training.intro')}</Text>
-      <Alert color="blue" variant="light" p="sm" data-testid="training-events-hint">
+      <Paper withBorder p="sm" bg="gray.0" data-testid="training-events-hint">
         <Group gap="md" justify="space-between">
           <Text size="sm">{t('training.eventsHint')}</Text>
           <Group gap="md">
@@ -41,7 +41,7 @@ export function TrainingPage() {
             </Anchor>
           </Group>
         </Group>
-      </Alert>
+      </Paper>
 
       <TrainingSearch
         state={state}

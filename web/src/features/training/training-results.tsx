@@ -14,7 +14,7 @@ export function TrainingBadges({ item, showPublic = true }: { item: Pick<Trainin
       <Badge variant="light" color="blue" tt="none" data-testid="training-format">{formatLabel(item.format, i18n.language)}</Badge>
       <Badge variant="light" color="teal" tt="none">{levelLabel(item.level, i18n.language)}</Badge>
       {showPublic && (
-        <Badge variant="outline" color={item.public ? 'green' : 'gray'} tt="none" data-testid="training-visibility">
+        <Badge variant="light" color={item.public ? 'green' : 'gray'} tt="none" data-testid="training-visibility">
           {item.public ? t('training.publicBadge') : t('training.privateBadge')}
         </Badge>
       )}
@@ -66,16 +66,16 @@ export function TrainingResults({ items, total, busy, linkTo, showPublic = true 
                 </Text>
               )}
               <Text size="sm">
-                <Text span fw={500}>{t('training.fields.topics')}: </Text>
+                <Text span fw={600}>{t('training.fields.topics')}{t('training.colon')}</Text>
                 {item.topics.map((topic) => topicLabel(topic, i18n.language)).join(' · ')}
               </Text>
               <Text size="sm">
-                <Text span fw={500}>{t('training.fields.audiences')}: </Text>
+                <Text span fw={600}>{t('training.fields.audiences')}{t('training.colon')}</Text>
                 {item.audiences.map((audience) => audienceLabel(audience, i18n.language)).join(' · ')}
               </Text>
               <Group gap="lg">
                 <Text size="sm">
-                  <Text span fw={500}>{t('training.fields.languages')}: </Text>
+                  <Text span fw={600}>{t('training.fields.languages')}{t('training.colon')}</Text>
                   {languageList(item.languages, i18n.language)}
                 </Text>
                 {item.fileCount > 0 && <Text size="sm" c="dimmed">{t('training.results.files', { count: item.fileCount })}</Text>}

@@ -64,7 +64,7 @@ export function useTrainingFilters() {
 function ChipFilter({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <Box component="fieldset" m={0} p={0} style={{ border: 0, minWidth: 0 }}>
-      <Text component="legend" size="sm" fw={500} mb={6}>
+      <Text component="legend" size="sm" fw="var(--mantine-font-weight-medium)" mb={6}>
         {legend}
       </Text>
       {children}
@@ -124,6 +124,7 @@ export function TrainingSearch({ state, actions }: TrainingSearchProps) {
               data={optionsOf(TRAINING_AUDIENCES, i18n.language)}
               value={filters.audience}
               onChange={(values) => update({ audience: list(values) })}
+              searchable
               clearable
               hidePickedOptions
               clearButtonProps={{ 'aria-label': t('training.filters.clearField', { field: t('training.filters.audiences') }) }}
@@ -150,7 +151,7 @@ export function TrainingSearch({ state, actions }: TrainingSearchProps) {
               <Chip.Group multiple value={filters.format} onChange={(values) => update({ format: list(values) })}>
                 <Group gap={6}>
                   {optionsOf(TRAINING_FORMATS, i18n.language).map((option) => (
-                    <Chip key={option.value} value={option.value} size="sm" data-testid={`training-format-${option.value}`}>
+                    <Chip key={option.value} value={option.value} size="sm" wrapperProps={{ 'data-testid': `training-format-${option.value}` }}>
                       {option.label}
                     </Chip>
                   ))}
@@ -161,24 +162,12 @@ export function TrainingSearch({ state, actions }: TrainingSearchProps) {
               <Chip.Group multiple value={filters.level} onChange={(values) => update({ level: list(values) })}>
                 <Group gap={6}>
                   {optionsOf(TRAINING_LEVELS, i18n.language).map((option) => (
-                    <Chip key={option.value} value={option.value} size="sm" data-testid={`training-level-${option.value}`}>
+                    <Chip key={option.value} value={option.value} size="sm" wrapperProps={{ 'data-testid': `training-level-${option.value}` }}>
                       {option.label}
                     </Chip>
                   ))}
                 </Group>
               </Chip.Group>
-            </ChipFilter>
-            <ChipFilter legend={t('training.filters.when')}>
-              <SegmentedControl
-                size="sm"
-                value={filters.when ?? 'any'}
-                onChange={(value) => update({ when: value === 'any' ? '' : value })}
-                data={[
-                  { value: 'any', label: t('training.filters.whenAny') },
-                  ...TRAINING_WHEN.map((value: TrainingWhen) => ({ value, label: t(`training.filters.when_${value}`) })),
-                ]}
-                data-testid="training-when"
-              />
             </ChipFilter>
           </Group>
 
@@ -192,6 +181,18 @@ export function TrainingSearch({ state, actions }: TrainingSearchProps) {
                 w={200}
                 data-testid="training-kind"
               />
+              <ChipFilter legend={t('training.filters.when')}>
+                <SegmentedControl
+                  size="sm"
+                  value={filters.when ?? 'any'}
+                  onChange={(value) => update({ when: value === 'any' ? '' : value })}
+                  data={[
+                    { value: 'any', label: t('training.filters.whenAny') },
+                    ...TRAINING_WHEN.map((value: TrainingWhen) => ({ value, label: t(`training.filters.when_${value}`) })),
+                  ]}
+                  data-testid="training-when"
+                />
+              </ChipFilter>
               <NativeSelect
                 label={t('training.filters.sort')}
                 value={filters.sort ?? ''}
@@ -200,7 +201,7 @@ export function TrainingSearch({ state, actions }: TrainingSearchProps) {
                   { value: '', label: t('training.filters.sortDefault') },
                   ...TRAINING_SORTS.map((value: TrainingSort) => ({ value, label: t(`training.filters.sort_${value}`) })),
                 ]}
-                w={220}
+                w={200}
                 data-testid="training-sort"
               />
               {active && (

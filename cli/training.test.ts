@@ -143,6 +143,13 @@ describe('liaison training in direct mode', () => {
     expect(downloaded.code, downloaded.stderr).toBe(0);
     expect(downloaded.stdout).toContain('(verified)');
     expect(sha256(fs.readFileSync(target))).toBe(sha256(pdf));
+
+    // Only the entry's trainers remove files; then the entry has none.
+    const refused = await runCli(['training', 'remove-file', item.id, fileId!], dataDir, as(investigator));
+    expect(refused.code).toBe(1);
+    const removed = await runCli(['training', 'remove-file', item.id, fileId!], dataDir, as(trainer));
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await runCliJson<TrainingItem>(['training', 'show', item.id], dataDir, as(investigator))).files).toEqual([]);
   }, SLOW);
 });
 

@@ -225,6 +225,12 @@ Example item.json:
       print(`Wrote ${target}`, `  ${formatSize(file.size)} (${file.size} bytes), SHA-256 ${file.sha256} (verified)`);
     });
 
+  addDataDirOption(group.command('remove-file').argument('<id>', 'the entry’s id', entryId).argument('<fileId>', 'the file’s id (from `liaison training show`)', entryId).description('remove a file from an entry of your organisation'))
+    .action(async (id: string, fileId: string, _opts: unknown, command: Command) => {
+      await withApi(command, (api) => api.delete(okSchema, `/api/v1/training/${id}/files/${fileId}`));
+      print(`Removed file ${fileId} from entry ${id}.`);
+    });
+
   addDataDirOption(group.command('delete').argument('<id>', 'the entry’s id', entryId).description('remove an entry of your organisation with its files'))
     .action(async (id: string, _opts: unknown, command: Command) => {
       await withApi(command, (api) => api.delete(okSchema, `/api/v1/training/${id}`));

@@ -8,6 +8,7 @@ import { benchDirectorySearch } from './directory-search.bench.ts';
 import { benchDocuments } from './documents.bench.ts';
 import { benchRequests } from './requests.bench.ts';
 import { benchRouteAdvisor } from './route-advisor.bench.ts';
+import { benchTraining } from './training.bench.ts';
 
 let ok = benchRouteAdvisor();
 ok = (await benchDocuments()) && ok;
@@ -28,4 +29,6 @@ if (process.env.BENCH_DATABASE_URL) {
 // Its own databases: a temporary PGlite, and a fresh database on the BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) server, created and dropped.
 ok = (await benchRequests()) && ok;
+// Its own test contexts (PGlite; PostgreSQL with TEST_DATABASE_URL); figures only, no target.
+await benchTraining();
 if (!ok && process.env.BENCH_STRICT) process.exitCode = 1;

@@ -50,8 +50,20 @@ export class ApiClient {
     return { body: response.body, headers: response.headers };
   }
 
+  /** POSTs a file's bytes (with its name in `headers`) and parses the answer with `schema`. */
+  async upload<S extends z.ZodType>(schema: S, path: string, content: Buffer, headers: Record<string, string>, onProgress?: (sent: number) => void): Promise<z.output<S>> {
+    const response = this.check('POST', path, await this.transport.upload(path, content, headers, onProgress));
+    const parsed = schema.safeParse(response.json);
+    if (!parsed.success) throw new CliError(`unexpected response to POST ${path.split('?')[0]} (HTTP ${response.status}); is the server the same version as the CLI?`);
+    return parsed.data;
+  }
+
   private async send(method: HttpMethod, path: string, body?: unknown): Promise<ApiResponse> {
-    const response = await this.transport.request(method, path, body);
+    return this.check(method, path, await this.transport.request(method, path, body));
+  }
+
+  /** The response if it succeeded; otherwise the error it carries, as an ApiError or CliError. */
+  private check(method: HttpMethod, path: string, response: ApiResponse): ApiResponse {
     if (response.status < 400) return response;
     const error = errorBodySchema.safeParse(response.json);
     // A token's owner who never finished the first sign-in cannot do that from the CLI: say where.

@@ -19,6 +19,7 @@ import { registerRequestCommands } from './commands/request.ts';
 import { registerRouteCommand } from './commands/route.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTokenCommands } from './commands/token.ts';
+import { registerTrainingCommands } from './commands/training.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { ExitCode, formatError } from './errors.ts';
 import { CLI_VERSION } from './version.ts';
@@ -54,7 +55,12 @@ Example: draft, fill in and send a preservation request (as yourself: export LIA
   liaison request edit 2026/00042-R1 --file body.json
   liaison request transition 2026/00042-R1 send --channel e-mail
   liaison request render 2026/00042-R1 --format pdf
-  liaison deadlines --due 7d`;
+  liaison deadlines --due 7d
+
+Example: add a course to the training catalogue and attach its handout (as a trainer)
+  liaison training add --file course.json
+  liaison training upload <id> handout.pdf
+  liaison training list --topic darknet --format online --q europol`;
 
 /** Builds the program; commander's own exits become exceptions so `main` can map exit codes. */
 export function buildProgram(): Command {
@@ -82,6 +88,7 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerRequestCommands(program);
   registerDeadlinesCommand(program);
+  registerTrainingCommands(program);
   return program;
 }
 

@@ -7,7 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Config } from '../server/config.ts';
 import { readLock, type LockInfo } from '../server/db/lock.ts';
 import type { Actor } from '../server/modules/auth/actor.ts';
@@ -30,7 +33,24 @@ export interface ApiResponse {
 
 interface TransportBase {
   request(method: HttpMethod, path: string, body?: unknown): Promise<ApiResponse>;
+  /**
+   * POSTs a file's bytes as application/octet-stream with extra headers (its name), calling
+   * `onProgress` with the bytes handed over so far, for a progress bar.
+   */
+  upload(path: string, content: Buffer, headers: Record<string, string>, onProgress?: (sent: number) => void): Promise<ApiResponse>;
   close(): Promise<void>;
+}
+
+/** Uploads go out in pieces of this size, so progress moves smoothly and memory stays flat. */
+const UPLOAD_CHUNK = 256 * 1024;
+
+/** The bytes of `content` in pieces, reporting each piece as it is taken. */
+function* uploadChunks(content: Buffer, onProgress?: (sent: number) => void): Generator<Buffer> {
+  for (let at = 0; at < content.length; at += UPLOAD_CHUNK) {
+    const end = Math.min(content.length, at + UPLOAD_CHUNK);
+    yield content.subarray(at, end);
+    onProgress?.(end);
+  }
 }
 
 /** One API call at a time, wherever the API is. */
@@ -116,6 +136,53 @@ function connectServer(config: Config, server: LockInfo & { url: string }): Serv
       const headers = Object.fromEntries(response.headers.entries());
       return { status: response.status, contentType, headers, body: raw, json: parseBody(contentType, raw) };
     },
+    upload(apiPath, content, extra, onProgress) {
+      // node:http rather than fetch: it says when each piece has been written, which is progress.
+      const url = new URL(base + apiPath);
+      return new Promise<ApiResponse>((resolve, reject) => {
+        let answered = false;
+        const request = (url.protocol === 'https:' ? https : http).request(url, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'user-agent': USER_AGENT,
+            'content-type': 'application/octet-stream',
+            'content-length': String(content.length),
+            ...extra,
+          },
+        }, (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            const contentType = String(response.headers['content-type'] ?? '');
+            const headers: Record<string, string> = {};
+            for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+            resolve({ status: response.statusCode ?? 0, contentType, headers, body: raw, json: parseBody(contentType, raw) });
+          });
+        });
+        // A server refusing early (413) may close while bytes are still going out: its answer counts.
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (answered) return;
+          if (sentAny && (error.code === 'EPIPE' || error.code === 'ECONNRESET'))
+            reject(new CliError(`the server closed the connection while receiving the file (${error.code}): it may be larger than the server accepts`));
+          else reject(new CliError(`cannot reach the server at ${base} (process ${server.pid}): ${error.code ?? error.message}`));
+        });
+        let sentAny = false;
+        const pieces = uploadChunks(content, onProgress);
+        const pump = () => {
+          for (let next = pieces.next(); !next.done; next = pieces.next()) {
+            if (answered) break;
+            sentAny = true;
+            if (!request.write(next.value)) return void request.once('drain', pump);
+          }
+          request.end();
+        };
+        pump();
+      });
+    },
     async close() {},
   };
 }
@@ -143,6 +210,27 @@ async function openDirect(config: Config, command: string): Promise<DirectTransp
         remoteAddress: '127.0.0.1',
         headers: { authorization: `Bearer ${userToken() ?? operatorToken}`, 'user-agent': USER_AGENT },
         ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      const contentType = String(response.headers['content-type'] ?? '');
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers))
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      return { status: response.statusCode, contentType, headers, body: response.rawPayload, json: parseBody(contentType, response.rawPayload) };
+    },
+    async upload(apiPath, content, extra, onProgress) {
+      const response = await app.inject({
+        method: 'POST',
+        url: apiPath,
+        remoteAddress: '127.0.0.1',
+        headers: {
+          authorization: `Bearer ${userToken() ?? operatorToken}`,
+          'user-agent': USER_AGENT,
+          'content-type': 'application/octet-stream',
+          'content-length': String(content.length),
+          ...extra,
+        },
+        // A stream, so the app reads it piece by piece as over a socket (and progress shows it).
+        payload: Readable.from(uploadChunks(content, onProgress)),
       });
       const contentType = String(response.headers['content-type'] ?? '');
       const headers: Record<string, string> = {};

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'directory.manage',
   'case.read',
   'case.write',
+  'training.read',
+  'training.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +52,10 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Administrators, coordinators, trainers and auditors see no case content.
   'case.read': CASE_ROLES,
   'case.write': CASE_ROLES,
+  // The training catalogue is shared by the whole instance: everyone reads it; trainers keep
+  // their organisation's entries (issue 5, "trainers edit, all users read").
+  'training.read': ROLES,
+  'training.manage': ['trainer'],
 };
 
 /** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */

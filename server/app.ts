@@ -30,6 +30,7 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { advisorRoutes } from './modules/routes/advisor.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: Deps): AnyRouteSpec[] {
     ...authRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps), ...organisationRoutes(deps), ...systemRoutes(deps),
     ...countryRoutes(deps, countries), ...directoryRoutes(deps, countries), ...advisorRoutes(deps, countries),
     ...caseRoutes(deps), ...requestRoutes(deps),
+    ...trainingRoutes(deps),
   ];
 }
 
@@ -128,7 +130,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 429) return reply.status(429).send(new AppError('rate_limited', 'Too many requests').toBody());
     if (status === 413) return reply.status(413).send(new AppError('payload_too_large', 'The request body is too large').toBody());
-    if (status === 415) return reply.status(415).send(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json)').toBody());
+    if (status === 415) return reply.status(415).send(new AppError('unsupported_media_type', 'Send JSON (content-type: application/json), or to a file upload route the file’s bytes as application/octet-stream').toBody());
     if (status && status >= 400 && status < 500)
       return reply.status(400).send(new AppError('validation_failed', 'The request is malformed (body is not valid JSON)', [{ path: 'body', message: 'is not valid JSON' }]).toBody());
     request.log.error({ err: error }, 'unhandled error');
@@ -155,6 +157,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       throw new AppError('mfa_required', 'Complete sign-in first (password change and second factor)');
     return actor;
   };
+
+  // Routes that take a file (rawBody in their spec) receive its bytes as a Buffer, within their
+  // own bodyLimit; everything else stays JSON only.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const routes = apiRoutes(deps);
   mountRoutes(app, routes, authenticate, authorise);

@@ -22,6 +22,7 @@ const envSchema = z.object({
   LIAISON_SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'must be smtp://user:password@host:port or smtps://…' }).optional(),
   LIAISON_MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   LIAISON_PUBLIC_URL: z.url({ error: 'must be the address users reach Liaison at, e.g. https://liaison.example.org' }).optional(),
+  LIAISON_TRAINING_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(512).default(25).describe('largest training file accepted, in MiB'),
 });
 
 /** Validated runtime configuration; one place for every default. */
@@ -42,6 +43,8 @@ export interface Config {
   mailFrom: string;
   /** The address users reach Liaison at, for links in e-mails and calendar feeds. */
   publicUrl: string;
+  /** Largest training file accepted, in bytes (the upload route's body limit; 413 above it). */
+  trainingUploadMaxBytes: number;
 }
 
 /** Reads the environment; throws an error naming each bad variable. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.LIAISON_SECURE_COOKIES,
     smtpUrl: e.LIAISON_SMTP_URL,
     mailFrom: e.LIAISON_MAIL_FROM,
+    trainingUploadMaxBytes: e.LIAISON_TRAINING_UPLOAD_MAX_MB * 1024 * 1024,
     publicUrl: (e.LIAISON_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

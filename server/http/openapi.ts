@@ -30,7 +30,11 @@ export function buildOpenApi(routes: AnyRouteSpec[], version: string): Record<st
       tags: r.tags,
       operationId: `${r.method.toLowerCase()}${path.replace(/[{}]/g, '').replace(/(^|[/-])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}`,
       security: r.access === 'public' ? [] : [{ session: [] }, { bearer: [] }],
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+      parameters: [
+        ...parametersOf(r.params, 'path'),
+        ...parametersOf(r.query, 'query'),
+        ...(r.rawBody?.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string' } })),
+      ],
       responses: {
         [String(r.status ?? 200)]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
@@ -41,6 +45,7 @@ export function buildOpenApi(routes: AnyRouteSpec[], version: string): Record<st
       'x-access': r.access,
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
+    if (r.rawBody) op.requestBody = { required: true, description: r.rawBody.description, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Permission } from '../../domain/roles.ts';
-import { invalid, type FieldError } from './errors.ts';
+import { AppError, invalid, type FieldError } from './errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 
 /**
@@ -42,6 +42,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   rateLimit?: { max: number; timeWindow: number };
   /** Bytes; overrides the app's 1 MiB body limit for routes that take files (directory import). */
   bodyLimit?: number;
+  /**
+   * The route takes a file's raw bytes (`application/octet-stream`, read into a Buffer the
+   * handler finds in `request.body`) instead of JSON; documented as binary in OpenAPI.
+   */
+  rawBody?: { description: string; headers?: { name: string; description: string; required: boolean }[] };
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | void>;
 }
 
@@ -107,6 +112,10 @@ export function mountRoutes(
       handler: async (request, reply) => {
         const actor = await authenticate(request, spec.access);
         if (spec.permission) authorise(actor, spec.permission);
+        if (spec.rawBody && !Buffer.isBuffer(request.body))
+          throw new AppError('unsupported_media_type', 'Send the file’s bytes as the body, with content-type: application/octet-stream', [
+            { path: 'body', message: 'must be the file’s bytes (application/octet-stream)' },
+          ]);
         const params = parseOrThrow(spec.params, request.params, 'params');
         const query = parseOrThrow(spec.query, request.query, 'query');
         const body = parseOrThrow(spec.body, request.body ?? {}, 'body');

@@ -216,15 +216,22 @@ describe('platform acceptance flow', () => {
     await screenshot(page, '10-account');
   });
 
-  step('a section still being built says so', async () => {
+  step('a section still being built says so; the training catalogue is open to every role', async () => {
     // Administrators see no cases (need-to-know): no such item in their menu.
     expect(await page.getByTestId('nav-cases').count()).toBe(0);
+    await page.getByTestId('nav-statistics').click();
+    await waitForPath(page, '/statistics');
+    await waitForHeading(page, 'Statistics');
+    await page.getByTestId('placeholder').waitFor();
+    await checkA11y(page, 'placeholder section (statistics)');
+    await screenshot(page, '11-placeholder');
+    // The training catalogue (test/e2e/training.e2e.test.ts): empty, and not editable by an administrator.
     await page.getByTestId('nav-training').click();
     await waitForPath(page, '/training');
     await waitForHeading(page, 'Training');
-    await page.getByTestId('placeholder').waitFor();
-    await checkA11y(page, 'placeholder section (training)');
-    await screenshot(page, '11-placeholder');
+    await page.getByTestId('training-empty').waitFor();
+    expect(await page.getByTestId('training-new').count()).toBe(0);
+    await checkA11y(page, 'training catalogue (empty)');
   });
 
   step('the language switch turns the interface into French and back', async () => {
@@ -235,8 +242,8 @@ describe('platform acceptance flow', () => {
     expect(await page.getByTestId('logout').textContent()).toBe('Se déconnecter');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.title()).toBe('Formation · Liaison');
-    await checkA11y(page, 'placeholder section in French');
-    await screenshot(page, '12-placeholder-fr');
+    await checkA11y(page, 'training catalogue in French');
+    await screenshot(page, '12-training-fr');
 
     await page.getByTestId('lang-switch').selectOption('en');
     await waitForHeading(page, 'Training');

@@ -231,7 +231,7 @@ describe('what each mutating call records', () => {
     exercised.add(route);
     const ua = `step-${++n} ${route}`;
     const remoteAddress = opts.operator ? '127.0.0.1' : `192.0.2.${n}`;
-    const headers: Record<string, string> = { 'user-agent': ua };
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined), 'user-agent': ua };
     if (opts.cookie) headers.cookie = opts.cookie;
     if (opts.operator) headers.authorization = `Bearer ${OPERATOR_TOKEN}`;
     const res: LightMyRequestResponse = await ctx.app.inject({ method, url: opts.url ?? template, remoteAddress, headers, ...(opts.payload !== undefined ? { payload: opts.payload } : {}) });
@@ -380,6 +380,24 @@ describe('what each mutating call records', () => {
     expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.create', target_id: lead.id })]);
     s = await send('DELETE /api/v1/account/calendar', 200, { cookie: leadCookie });
     expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.revoke', target_id: lead.id })]);
+
+    // -- the training catalogue: entries, their files, publication (a change like any other)
+    const trainer = await createUser(ctx, { organisationId: org, roles: ['trainer'] });
+    const trainerCookie = await signIn(ctx, trainer);
+    const trainerActor = { actor_id: trainer.id, actor_label: trainer.email, organisation_id: org };
+    const course = { title: 'Audit course', provider: 'Audit academy (fictitious)', audiences: ['law_enforcement'], topics: ['osint'], languages: ['en'], format: 'online', level: 'introductory' };
+    s = await send('POST /api/v1/training', 201, { cookie: trainerCookie, payload: course });
+    const trainingId = s.res.json().id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'training.create', target_type: 'training_item', target_id: trainingId, ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ title: 'Audit course', public: false }) })]);
+    s = await send('PUT /api/v1/training/:id', 200, { cookie: trainerCookie, url: `/api/v1/training/${trainingId}`, payload: { ...course, public: true } });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'training.update', target_id: trainingId, details: { title: 'Audit course', changes: { public: { from: false, to: true } } } })]);
+    s = await send('POST /api/v1/training/:id/files', 201, { cookie: trainerCookie, url: `/api/v1/training/${trainingId}/files`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'notes.txt' }, payload: Buffer.from('Audit notes\n') });
+    const trainingFileId = s.res.json().file.id as string;
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'training.file.upload', target_type: 'training_file', target_id: trainingFileId, ip: s.ip, user_agent: s.ua, details: expect.objectContaining({ itemId: trainingId, filename: 'notes.txt', size: 12 }) })]);
+    s = await send('DELETE /api/v1/training/:id/files/:fileId', 200, { cookie: trainerCookie, url: `/api/v1/training/${trainingId}/files/${trainingFileId}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'training.file.delete', target_id: trainingFileId, details: expect.objectContaining({ itemId: trainingId, purged: true }) })]);
+    s = await send('DELETE /api/v1/training/:id', 200, { cookie: trainerCookie, url: `/api/v1/training/${trainingId}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'training.delete', target_id: trainingId })]);
 
     // Every declared mutating route was exercised above.
     const mutating = apiRoutes(ctx.deps).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);

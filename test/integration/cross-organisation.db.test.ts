@@ -192,8 +192,10 @@ describe('roles', () => {
       'directory.manage': { method: 'PUT', url: `/api/v1/directory/authorities/${String(authorityId)}`, payload: authority },
       'case.read': { method: 'GET', url: '/api/v1/cases?limit=1' },
       'case.write': { method: 'POST', url: '/api/v1/cases', payload: { title: 'Permission probe' } },
+      'training.read': { method: 'GET', url: '/api/v1/training?limit=1' },
+      'training.manage': { method: 'POST', url: '/api/v1/training', payload: { title: 'Permission probe', provider: 'Probe academy (fictitious)', audiences: ['law_enforcement'], topics: ['osint'], languages: ['en'], format: 'self_paced', level: 'introductory' } },
     };
-    const success = (p: Permission) => (p === 'case.write' ? 201 : 200);
+    const success = (p: Permission) => (p === 'case.write' || p === 'training.manage' ? 201 : 200);
     const expected: string[] = [];
     const actual: string[] = [];
     for (const role of ROLES) {

@@ -74,7 +74,12 @@ describe('the route list', () => {
     expect(declared.get('GET /api/v1/system/backup')).toBe('user');
     // Only the login banner, the login itself and the calendar feed (behind its 256-bit secret
     // URL, rate-limited; tested in reminders.db.test.ts) are reachable without a session.
-    expect(byAccess('public').map(key).sort()).toEqual(['GET /api/v1/auth/banner', 'GET /api/v1/calendar/:token', 'POST /api/v1/auth/login']);
+    // The public training catalogue (entries marked public and their files; training.db.test.ts) too.
+    expect(byAccess('public').map(key).sort()).toEqual([
+      'GET /api/v1/auth/banner', 'GET /api/v1/calendar/:token',
+      'GET /api/v1/public/training', 'GET /api/v1/public/training/:id', 'GET /api/v1/public/training/:id/files/:fileId',
+      'POST /api/v1/auth/login',
+    ]);
     for (const r of routes) expect(ctx.app.hasRoute({ method: r.method, url: r.url }), key(r)).toBe(true);
   });
 });

@@ -27,6 +27,9 @@ import { UPCOMING_SECTIONS } from './features/shell/nav-items.ts';
 import { NotFoundPage } from './features/shell/not-found-page.tsx';
 import { PlaceholderPage } from './features/shell/placeholder-page.tsx';
 import { PageLoader } from './ui/page-loader.tsx';
+import { PublicTrainingItemPage, PublicTrainingLayout, PublicTrainingPage } from './features/training/public-training-pages.tsx';
+import { TrainingItemPage } from './features/training/training-item-page.tsx';
+import { TrainingPage } from './features/training/training-page.tsx';
 
 // The request pages (drafting, deadlines, documents) are the largest part of the app: loaded when first opened.
 const RequestPage = lazy(() => import('./features/requests/request-page.tsx').then((module) => ({ default: module.RequestPage })));
@@ -70,6 +73,11 @@ export function App() {
           }
         />
         <Route path="/auth/recovery-codes" element={<RecoveryCodesPage />} />
+      </Route>
+      {/* The public training catalogue: no account, its own frame. */}
+      <Route path="/public/training" element={<PublicTrainingLayout />}>
+        <Route index element={<PublicTrainingPage />} />
+        <Route path=":id" element={<PublicTrainingItemPage />} />
       </Route>
       <Route
         element={
@@ -115,6 +123,22 @@ export function App() {
               <Suspense fallback={<PageLoader />}>
                 <RequestPage />
               </Suspense>
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="training"
+          element={
+            <RequirePermission permission="training.read">
+              <TrainingPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="training/:id"
+          element={
+            <RequirePermission permission="training.read">
+              <TrainingItemPage />
             </RequirePermission>
           }
         />

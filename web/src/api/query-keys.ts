@@ -22,4 +22,6 @@ export const queryKeys = {
   calendar: ['account', 'calendar'] as const,
   /** The colleagues who can join a case team. */
   colleagues: ['colleagues'] as const,
+  /** Everything read from the training catalogue (lists, entries, the public page); any change refreshes it. */
+  training: ['training'] as const,
 };

@@ -4,6 +4,7 @@
  * every number, which keeps French (with its "many" form for millions) simple to maintain.
  */
 import { requestsEn } from './requests.en.ts';
+import { trainingEn } from './training.en.ts';
 
 export const en = {
   common: {
@@ -122,6 +123,7 @@ export const en = {
     directory: 'Directory',
     routes: 'Route advisor',
     training: 'Training',
+    events: 'Events',
     statistics: 'Statistics',
     users: 'Users',
     audit: 'Audit log',
@@ -837,6 +839,7 @@ export const en = {
     },
   },
   requests: requestsEn,
+  training: trainingEn,
   account: {
     title: 'Account',
     profile: {

@@ -1,5 +1,6 @@
 import type { Translation } from './en.ts';
 import { requestsFr } from './requests.fr.ts';
+import { trainingFr } from './training.fr.ts';
 
 /** French texts; typed against the English ones so no key can be missing or misspelt. */
 export const fr: Translation = {
@@ -120,6 +121,7 @@ export const fr: Translation = {
     directory: 'Annuaire',
     routes: 'Conseiller de voies',
     training: 'Formation',
+    events: 'Événements',
     statistics: 'Statistiques',
     users: 'Utilisateurs',
     audit: 'Journal d’audit',
@@ -840,6 +842,7 @@ export const fr: Translation = {
     },
   },
   requests: requestsFr,
+  training: trainingFr,
   account: {
     title: 'Compte',
     profile: {

@@ -41,7 +41,7 @@ export function SecretValue({ value, label, testId }: SecretValueProps) {
 }
 
 /** A copy (or tick, once copied) glyph; decorative, the button carries the name. */
-function CopyIcon({ done }: { done: boolean }) {
+export function CopyIcon({ done }: { done: boolean }) {
   return (
     <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
       {done ? (

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'directory.manage',
   'case.read',
   'case.write',
+  'event.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +51,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // Administrators, coordinators, trainers and auditors see no case content.
   'case.read': CASE_ROLES,
   'case.write': CASE_ROLES,
+  // Trainers organise webinars and conferences for their organisation (issue 5).
+  'event.manage': ['trainer'],
 };
 
 /** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */

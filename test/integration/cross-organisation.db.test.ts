@@ -192,6 +192,7 @@ describe('roles', () => {
       'directory.manage': { method: 'PUT', url: `/api/v1/directory/authorities/${String(authorityId)}`, payload: authority },
       'case.read': { method: 'GET', url: '/api/v1/cases?limit=1' },
       'case.write': { method: 'POST', url: '/api/v1/cases', payload: { title: 'Permission probe' } },
+      'event.manage': { method: 'GET', url: '/api/v1/events?limit=1' },
     };
     const success = (p: Permission) => (p === 'case.write' ? 201 : 200);
     const expected: string[] = [];

@@ -135,8 +135,10 @@ export const DEFAULT_REMINDER_OFFSETS = ['P1D'] as const;
  * and isolates that can make text display differently from what it is. Tags and quotes are NOT
  * refused: `<script>` is stored and returned as the plain text it is, and escaped wherever shown.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** Multi-line text additionally allows tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** One line of text: trimmed, at most `max` characters, no control characters. */

@@ -448,8 +448,9 @@ export type Answers = z.infer<typeof answersSchema>;
 /**
  * Checks answers against the event's questions (pure: the form and the server run the same
  * rule). Paths are `answers.<questionId>`. Answers to unknown questions are errors too.
+ * `requireAnswers: false` (an organiser adding someone by hand) skips the required check only.
  */
-export function answerErrors(questions: readonly Question[], answers: Answers): { path: string; message: string }[] {
+export function answerErrors(questions: readonly Question[], answers: Answers, options: { requireAnswers?: boolean } = {}): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
   const known = new Set(questions.map((q) => q.id));
   for (const id of Object.keys(answers)) if (!known.has(id)) errors.push({ path: `answers.${id}`, message: 'is not a question of this event' });
@@ -458,7 +459,7 @@ export function answerErrors(questions: readonly Question[], answers: Answers): 
     const a = answers[q.id];
     const empty = a === undefined || a === '' || a === false || (Array.isArray(a) && a.length === 0);
     if (empty) {
-      if (q.required) errors.push({ path, message: q.kind === 'checkbox' ? 'must be ticked' : 'is required' });
+      if (q.required && options.requireAnswers !== false) errors.push({ path, message: q.kind === 'checkbox' ? 'must be ticked' : 'is required' });
       continue;
     }
     switch (q.kind) {

@@ -30,6 +30,7 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { advisorRoutes } from './modules/routes/advisor.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: Deps): AnyRouteSpec[] {
     ...authRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps), ...organisationRoutes(deps), ...systemRoutes(deps),
     ...countryRoutes(deps, countries), ...directoryRoutes(deps, countries), ...advisorRoutes(deps, countries),
     ...caseRoutes(deps), ...requestRoutes(deps),
+    ...eventRoutes(deps),
   ];
 }
 

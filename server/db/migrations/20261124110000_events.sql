@@ -105,6 +105,8 @@ CREATE INDEX event_registration_tokens_registration_idx ON event_registration_to
 -- as placeholders, the link token is sealed (AES-GCM, key outside the database) until delivered.
 CREATE TABLE event_messages (
   id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- Queue order: messages queued in one transaction share a timestamp.
+  seq                bigint GENERATED ALWAYS AS IDENTITY,
   event_id           uuid NOT NULL REFERENCES events(id) ON DELETE CASCADE,
   registration_id    uuid REFERENCES event_registrations(id) ON DELETE CASCADE,
   kind               text NOT NULL CHECK (kind IN ('verification', 'approval_pending', 'confirmation', 'waiting_list', 'offer', 'cancellation', 'rejection', 'reminder', 'follow_up', 'event_cancelled')),
@@ -126,8 +128,8 @@ CREATE TABLE event_messages (
   created_at         timestamptz NOT NULL
 );
 CREATE INDEX event_messages_due_idx ON event_messages (next_attempt_at) WHERE status = 'queued';
-CREATE INDEX event_messages_registration_idx ON event_messages (registration_id, created_at);
-CREATE INDEX event_messages_event_idx ON event_messages (event_id, created_at DESC);
+CREATE INDEX event_messages_registration_idx ON event_messages (registration_id, seq);
+CREATE INDEX event_messages_event_idx ON event_messages (event_id, seq DESC);
 
 -- Sign-ups per e-mail domain, for the per-domain rate limit (no personal data: the domain only).
 CREATE TABLE event_signup_attempts (

@@ -90,7 +90,7 @@ export async function markFailed(q: Queryable, id: string, error: string, retryA
 /** Queued messages due for an attempt, oldest first. */
 export async function dueMessages(q: Queryable, now: Date, limit: number): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
-    `SELECT id FROM event_messages WHERE status = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at, created_at, id LIMIT $2`,
+    `SELECT id FROM event_messages WHERE status = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq LIMIT $2`,
     [now, limit],
   );
   return rows.map((r) => r.id);
@@ -102,7 +102,7 @@ export async function findMessage(q: Queryable, id: string): Promise<MessageRow 
 }
 
 export async function messagesOfRegistration(q: Queryable, registrationId: string): Promise<MessageRow[]> {
-  const { rows } = await q.query<MessageRow>('SELECT * FROM event_messages WHERE registration_id = $1 ORDER BY created_at, id', [registrationId]);
+  const { rows } = await q.query<MessageRow>('SELECT * FROM event_messages WHERE registration_id = $1 ORDER BY seq', [registrationId]);
   return rows;
 }
 
@@ -124,7 +124,7 @@ export async function messagesOfEvent(
   const clause = where.join(' AND ');
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM event_messages WHERE ${clause}`, params)).rows[0]!.n;
   const { rows } = await q.query<MessageRow>(
-    `SELECT * FROM event_messages WHERE ${clause} ORDER BY created_at DESC, id LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
+    `SELECT * FROM event_messages WHERE ${clause} ORDER BY seq DESC LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
     params,
   );
   return { rows, total };

@@ -205,6 +205,8 @@ export async function releaseSeat(q: Queryable, eventId: string): Promise<void> 
 
 export interface RegistrationRow {
   id: string;
+  /** Arrival order (ties of verification time). */
+  seq: number;
   event_id: string;
   status: RegistrationStatus;
   source: 'public' | 'organiser';
@@ -302,7 +304,7 @@ export async function changeRegistration(q: Queryable, id: string, change: Regis
 /** The first of the waiting list (FIFO by verification time), locked. */
 export async function firstWaiting(q: Queryable, eventId: string): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
-    `SELECT * FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, id LIMIT 1 FOR UPDATE`,
+    `SELECT * FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, seq LIMIT 1 FOR UPDATE`,
     [eventId],
   );
   return rows[0];
@@ -311,7 +313,7 @@ export async function firstWaiting(q: Queryable, eventId: string): Promise<Regis
 /** 1-based places on the waiting list of the given registrations. */
 export async function waitingPositions(q: Queryable, eventId: string): Promise<Map<string, number>> {
   const { rows } = await q.query<{ id: string; position: number }>(
-    `SELECT id, row_number() OVER (ORDER BY verified_at, id)::int AS position FROM event_registrations WHERE event_id = $1 AND status = 'waiting'`,
+    `SELECT id, row_number() OVER (ORDER BY verified_at, seq)::int AS position FROM event_registrations WHERE event_id = $1 AND status = 'waiting'`,
     [eventId],
   );
   return new Map(rows.map((r) => [r.id, r.position]));
@@ -352,7 +354,7 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter, pag
   const paging = page ? ` LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
   const { rows } = await q.query<RegistrationRow>(
     `SELECT r.* FROM event_registrations r WHERE ${where}
-      ORDER BY (r.status = 'waiting') DESC, CASE WHEN r.status = 'waiting' THEN r.verified_at END, r.created_at DESC, r.id${paging}`,
+      ORDER BY (r.status = 'waiting') DESC, CASE WHEN r.status = 'waiting' THEN r.verified_at END, CASE WHEN r.status = 'waiting' THEN r.seq END, r.created_at DESC, r.seq DESC${paging}`,
     params,
   );
   return { rows, total };
@@ -371,7 +373,7 @@ export async function countBy(q: Queryable, eventId: string, column: 'country' |
 /** Confirmed (and attended) registrations by address, for the attendance import. */
 export async function registrationsByEmail(q: Queryable, eventId: string): Promise<Map<string, RegistrationRow>> {
   const { rows } = await q.query<RegistrationRow>(
-    `SELECT * FROM event_registrations WHERE event_id = $1 AND email IS NOT NULL ORDER BY created_at`,
+    `SELECT * FROM event_registrations WHERE event_id = $1 AND email IS NOT NULL ORDER BY seq`,
     [eventId],
   );
   // A live registration wins over older cancelled ones of the same address.
@@ -463,7 +465,7 @@ export async function eventsEndedRecently(q: Queryable, now: Date, since: Date):
 /** Registrations of an event in the given statuses (reminder and follow-up recipients). */
 export async function registrationsIn(q: Queryable, eventId: string, statuses: RegistrationStatus[]): Promise<RegistrationRow[]> {
   const { rows } = await q.query<RegistrationRow>(
-    'SELECT * FROM event_registrations WHERE event_id = $1 AND status = ANY($2::text[]) AND email IS NOT NULL ORDER BY created_at, id',
+    'SELECT * FROM event_registrations WHERE event_id = $1 AND status = ANY($2::text[]) AND email IS NOT NULL ORDER BY seq',
     [eventId, statuses],
   );
   return rows;

@@ -7,6 +7,8 @@ import type { MailKind, MailStatus, RegistrationLanguage } from '../../../domain
 
 export interface MessageRow {
   id: string;
+  /** Queue order. */
+  seq: number;
   event_id: string;
   registration_id: string | null;
   kind: MailKind;

@@ -23,6 +23,7 @@ import { isCancellable, presentLinkView, presentPublicEvent } from './events.pre
 import type { CancelReason } from './mail-texts.ts';
 import { deliverMessages, queueMail, type QueueOptions } from './outbox.service.ts';
 import * as store from './events.store.ts';
+import * as outbox from './outbox.store.ts';
 
 // ------------------------------------------------------------------------------ unit of work
 
@@ -328,13 +329,16 @@ export async function queueReminders(deps: Deps, actor: Actor, asOf: Date, onlyE
   for (const event of events) {
     const ids: (string | undefined)[] = [];
     await deps.db.transaction(async (tx) => {
+      const due = event.reminder_offsets.filter((offset) => asOf.getTime() >= event.starts_at.getTime() - (durationMs(offset) ?? 0));
+      if (due.length === 0) return;
       const participants = await store.registrationsIn(tx, event.id, ['confirmed']);
+      // Most passes find every due reminder queued already: one query instead of one per person.
+      const done = await outbox.dedupeKeysOf(tx, event.id, 'reminder');
       let count = 0;
-      for (const offset of event.reminder_offsets) {
+      for (const offset of due) {
         const at = event.starts_at.getTime() - (durationMs(offset) ?? 0);
-        if (asOf.getTime() < at) continue;
         for (const r of participants) {
-          if (!r.confirmed_at || r.confirmed_at.getTime() > at) continue;
+          if (!r.confirmed_at || r.confirmed_at.getTime() > at || done.has(`reminder:${r.id}:${offset}`)) continue;
           const id = await queueMail(deps, tx, { kind: 'reminder', event, registration: r, offset, dedupeKey: `reminder:${r.id}:${offset}` });
           if (id) {
             ids.push(id);
@@ -364,7 +368,9 @@ export async function queueFollowUps(deps: Deps): Promise<number> {
   for (const event of await store.eventsEndedRecently(deps.db, now, new Date(now.getTime() - FOLLOW_UP_WINDOW_MS))) {
     const ids: (string | undefined)[] = [];
     await deps.db.transaction(async (tx) => {
+      const done = await outbox.dedupeKeysOf(tx, event.id, 'follow_up');
       for (const r of await store.registrationsIn(tx, event.id, ['confirmed', 'attended'])) {
+        if (done.has(`follow_up:${r.id}`)) continue;
         const id = await queueMail(deps, tx, { kind: 'follow_up', event, registration: r, dedupeKey: `follow_up:${r.id}` });
         if (id) ids.push(id);
       }

@@ -88,15 +88,16 @@ export async function slugTaken(q: Queryable, slug: string, exceptId?: string): 
   return rows.length > 0;
 }
 
-export async function insertEvent(q: Queryable, organisationId: string, createdBy: string | null, v: EventValues, at: Date): Promise<string> {
+/** Inserts a draft event; undefined when its slug is taken (by a concurrent insert too). */
+export async function insertEventOrSlugTaken(q: Queryable, organisationId: string, createdBy: string | null, v: EventValues, at: Date): Promise<string | undefined> {
   const keys = Object.keys(v) as (keyof EventValues)[];
   const placeholders = keys.map((k, i) => (JSON_COLUMNS.has(k) ? `$${i + 5}::jsonb` : `$${i + 5}`));
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO events (organisation_id, created_by, created_at, updated_at, status, ${keys.join(', ')})
-     VALUES ($1, $2, $3, $4, 'draft', ${placeholders.join(', ')}) RETURNING id`,
+     VALUES ($1, $2, $3, $4, 'draft', ${placeholders.join(', ')}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
     [organisationId, createdBy, at, at, ...keys.map((k) => param(k, v[k]))],
   );
-  return rows[0]!.id;
+  return rows[0]?.id;
 }
 
 export async function updateEvent(q: Queryable, id: string, changes: Partial<EventValues> & { ics_sequence?: number }, at: Date): Promise<void> {

@@ -236,18 +236,18 @@ export async function verify(deps: Deps, actor: Actor, slug: string, token: stri
   });
 }
 
-/** What the holder of a personal link sees. */
-export async function linkStatus(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
+/** What the holder of a personal link sees (a read: not audited). */
+export async function linkStatus(deps: Deps, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
   const position = registration.status === 'waiting' ? ((await store.waitingPositions(deps.db, event.id)).get(registration.id) ?? null) : null;
-  void actor;
   return presentLinkView(event, registration, position, deps.clock.now());
 }
 
 /** Cancels a registration by `reason`; a held seat goes to the waiting list. */
 async function cancelIn(w: EventWork, r: store.RegistrationRow, reason: CancelReason, action: string): Promise<store.RegistrationRow> {
   const next = await store.changeRegistration(w.tx, r.id, { status: 'cancelled', cancelled_at: w.now, cancel_reason: reason, offered_at: null, offer_expires_at: null });
-  await w.mail({ kind: 'cancellation', registration: next, cancelReason: reason });
+  // After the event itself was cancelled (and everyone told), an expiring offer needs no e-mail.
+  if (w.event.status !== 'cancelled') await w.mail({ kind: 'cancellation', registration: next, cancelReason: reason });
   auditChange(w, r, action, 'cancelled', { reason });
   await releaseSeatOf(w, r);
   return next;

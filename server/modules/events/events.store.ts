@@ -311,6 +311,15 @@ export async function firstWaiting(q: Queryable, eventId: string): Promise<Regis
   return rows[0];
 }
 
+/** The 1-based place of one waiting registration (an index range count, not the whole list). */
+export async function waitingPosition(q: Queryable, r: Pick<RegistrationRow, 'event_id' | 'verified_at' | 'seq'>): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = 'waiting' AND (verified_at, seq) <= ($2, $3)`,
+    [r.event_id, r.verified_at, r.seq],
+  );
+  return rows[0]!.n;
+}
+
 /** 1-based places on the waiting list of the given registrations. */
 export async function waitingPositions(q: Queryable, eventId: string): Promise<Map<string, number>> {
   const { rows } = await q.query<{ id: string; position: number }>(

@@ -211,7 +211,7 @@ async function registrationOfLink(deps: Deps, slug: string, token: string, purpo
 
 async function linkView(deps: Deps, w: EventWork, r: store.RegistrationRow): Promise<RegistrationLinkView> {
   const event = (await store.findEvent(w.tx, w.event.id))!;
-  const position = r.status === 'waiting' ? ((await store.waitingPositions(w.tx, event.id)).get(r.id) ?? null) : null;
+  const position = r.status === 'waiting' ? await store.waitingPosition(w.tx, r) : null;
   return presentLinkView(event, r, position, w.now);
 }
 
@@ -239,7 +239,7 @@ export async function verify(deps: Deps, actor: Actor, slug: string, token: stri
 /** What the holder of a personal link sees (a read: not audited). */
 export async function linkStatus(deps: Deps, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
-  const position = registration.status === 'waiting' ? ((await store.waitingPositions(deps.db, event.id)).get(registration.id) ?? null) : null;
+  const position = registration.status === 'waiting' ? await store.waitingPosition(deps.db, registration) : null;
   return presentLinkView(event, registration, position, deps.clock.now());
 }
 

@@ -70,6 +70,11 @@ describe('approval', () => {
     expect(rejected.json()).toMatchObject({ status: 'rejected', allowed: { approve: false, reject: false } });
     expect(smtp.to('kim@ngo.example.org').at(-1)!.text).toContain('public authorities only');
     expectError(await trainer({ method: 'POST', url: `/api/v1/events/${event.id}/registrations/${kim.id}/approve` }), 409, 'conflict');
+    // Registering again does not get round the decision: the same answer, the rejection again.
+    const again = await visitor({ method: 'POST', url: publicPath(event.slug, 'registrations'), payload: registrant('kim@ngo.example.org', { joinWaitingList: true }) });
+    expect(again.json()).toEqual({ status: 'check_mailbox', waitingList: false });
+    expect(smtp.to('kim@ngo.example.org').at(-1)!.subject).toBe(`Registration not accepted: ${event.title}`);
+    expect((await registrations()).filter((r) => r.email === 'kim@ngo.example.org')).toHaveLength(1);
     const jon = await byEmail('jon@court.example.org');
     expect((await trainer({ method: 'POST', url: `/api/v1/events/${event.id}/registrations/${jon.id}/approve` })).json()).toMatchObject({ status: 'confirmed' });
   });

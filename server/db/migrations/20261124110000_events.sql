@@ -85,9 +85,10 @@ CREATE TABLE event_registrations (
   anonymised_at      timestamptz,
   CONSTRAINT event_registrations_offer CHECK (status <> 'offered' OR offer_expires_at IS NOT NULL)
 );
--- One live registration per address and event: a second sign-up finds the first.
+-- One registration per address and event unless cancelled: a second sign-up finds the first
+-- (a rejected person cannot simply register again).
 CREATE UNIQUE INDEX event_registrations_live_email_idx ON event_registrations (event_id, email)
-  WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended');
+  WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected');
 CREATE INDEX event_registrations_event_status_idx ON event_registrations (event_id, status);
 CREATE INDEX event_registrations_waiting_idx ON event_registrations (event_id, verified_at, seq) WHERE status = 'waiting';
 CREATE INDEX event_registrations_offers_idx ON event_registrations (offer_expires_at) WHERE status = 'offered';

@@ -251,15 +251,15 @@ export interface NewRegistration {
 }
 
 /**
- * Inserts a registration unless the address already has a live one for the event (the partial
- * unique index decides, also between concurrent sign-ups): then returns undefined.
+ * Inserts a registration unless the address already has one for the event that is not cancelled
+ * (the partial unique index decides, also between concurrent sign-ups): then returns undefined.
  */
 export async function insertRegistration(q: Queryable, r: NewRegistration): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
     `INSERT INTO event_registrations (event_id, status, source, name, organisation, email, answers, organisation_type, country, role, language,
        consent_at, created_at, verified_at, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (event_id, email) WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended') DO NOTHING
+     ON CONFLICT (event_id, email) WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected') DO NOTHING
      RETURNING *`,
     [r.eventId, r.status, r.source, r.name, r.organisation, r.email, JSON.stringify(r.answers), r.organisationType, r.country, r.role, r.language,
       r.consentAt, r.at, r.verifiedAt, r.confirmedAt],
@@ -267,11 +267,11 @@ export async function insertRegistration(q: Queryable, r: NewRegistration): Prom
   return rows[0];
 }
 
-/** The live registration of an address for an event, if any. */
+/** The registration of an address for an event that blocks a new one (any but cancelled), if any. */
 export async function findLiveRegistration(q: Queryable, eventId: string, email: string): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
     `SELECT * FROM event_registrations WHERE event_id = $1 AND email = $2
-        AND status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended')`,
+        AND status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected')`,
     [eventId, email],
   );
   return rows[0];

@@ -362,9 +362,10 @@ export async function queueReminders(deps: Deps, actor: Actor, asOf: Date, onlyE
 const FOLLOW_UP_WINDOW_MS = 7 * 86_400_000;
 
 /** Queues the follow-up with material links to the confirmed and attended participants of events that ended. */
-export async function queueFollowUps(deps: Deps): Promise<number> {
+export async function queueFollowUps(deps: Deps): Promise<{ queued: number; sent: number }> {
   const now = deps.clock.now();
   let queued = 0;
+  let sent = 0;
   for (const event of await store.eventsEndedRecently(deps.db, now, new Date(now.getTime() - FOLLOW_UP_WINDOW_MS))) {
     const ids: (string | undefined)[] = [];
     await deps.db.transaction(async (tx) => {
@@ -380,7 +381,7 @@ export async function queueFollowUps(deps: Deps): Promise<number> {
         });
     });
     queued += ids.length;
-    await deliverMessages(deps, ids);
+    sent += (await deliverMessages(deps, ids)).sent;
   }
-  return queued;
+  return { queued, sent };
 }

@@ -25,6 +25,12 @@ export const errorCodeSchema = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'internal_error',
+  // Event registration (domain/events.ts EVENT_ERROR_CODES), all 409.
+  'registration_not_open',
+  'registration_closed',
+  'event_full',
+  'event_cancelled',
+  'offer_expired',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const errorBodySchema = z.object({

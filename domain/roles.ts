@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'case.write',
   'training.read',
   'training.manage',
+  'event.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +57,8 @@ export const PERMISSION_ROLES: Record<Permission, readonly Role[]> = {
   // their organisation's entries (issue 5, "trainers edit, all users read").
   'training.read': ROLES,
   'training.manage': ['trainer'],
+  // Trainers organise webinars and conferences for their organisation (issue 5).
+  'event.manage': ['trainer'],
 };
 
 /** The permissions a set of roles grants, sorted; used by the server and sent to the UI. */

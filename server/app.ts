@@ -31,6 +31,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { advisorRoutes } from './modules/routes/advisor.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { requestRoutes } from './modules/requests/requests.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -58,6 +59,7 @@ export function apiRoutes(deps: Deps): AnyRouteSpec[] {
     ...countryRoutes(deps, countries), ...directoryRoutes(deps, countries), ...advisorRoutes(deps, countries),
     ...caseRoutes(deps), ...requestRoutes(deps),
     ...trainingRoutes(deps),
+    ...eventRoutes(deps),
   ];
 }
 

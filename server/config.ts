@@ -23,6 +23,12 @@ const envSchema = z.object({
   LIAISON_MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   LIAISON_PUBLIC_URL: z.url({ error: 'must be the address users reach Liaison at, e.g. https://liaison.example.org' }).optional(),
   LIAISON_TRAINING_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(512).default(25).describe('largest training file accepted, in MiB'),
+  LIAISON_EVENT_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(10).describe('event registrations per IP per minute'),
+  LIAISON_EVENT_LINK_RATE_LIMIT: z.coerce.number().int().min(1).default(60).describe('public event page and link calls per IP per minute'),
+  LIAISON_EVENT_DOMAIN_LIMIT: z.coerce.number().int().min(1).default(100).describe('event registrations per e-mail domain per window'),
+  LIAISON_EVENT_DOMAIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  LIAISON_EVENT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12).describe('months after an event its registrants are anonymised'),
+  LIAISON_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe('delivery attempts of a registrant e-mail before it is marked failed'),
 });
 
 /** Validated runtime configuration; one place for every default. */
@@ -45,6 +51,12 @@ export interface Config {
   publicUrl: string;
   /** Largest training file accepted, in bytes (the upload route's body limit; 413 above it). */
   trainingUploadMaxBytes: number;
+  /** Abuse protection of the public event registration (issue 5): per IP (in memory) and per e-mail domain (in the database). */
+  eventRateLimits: { registrationsPerIpPerMinute: number; linkCallsPerIpPerMinute: number; registrationsPerDomain: number; domainWindowMs: number };
+  /** Registrants' personal data is anonymised this many months after the event ends. */
+  eventRetentionMonths: number;
+  /** Delivery attempts of an outbox e-mail (with backoff) before it is marked failed. */
+  mailMaxAttempts: number;
 }
 
 /** Reads the environment; throws an error naming each bad variable. */
@@ -70,5 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.LIAISON_MAIL_FROM,
     trainingUploadMaxBytes: e.LIAISON_TRAINING_UPLOAD_MAX_MB * 1024 * 1024,
     publicUrl: (e.LIAISON_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    eventRateLimits: {
+      registrationsPerIpPerMinute: e.LIAISON_EVENT_IP_RATE_LIMIT,
+      linkCallsPerIpPerMinute: e.LIAISON_EVENT_LINK_RATE_LIMIT,
+      registrationsPerDomain: e.LIAISON_EVENT_DOMAIN_LIMIT,
+      domainWindowMs: e.LIAISON_EVENT_DOMAIN_WINDOW_MINUTES * 60_000,
+    },
+    eventRetentionMonths: e.LIAISON_EVENT_RETENTION_MONTHS,
+    mailMaxAttempts: e.LIAISON_MAIL_MAX_ATTEMPTS,
   };
 }

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** The instance's secrets: audit checkpoint signing, and sealing TOTP secrets at rest. */
-export type KeyName = 'audit-hmac' | 'totp-seal';
+/** The instance's secrets: audit checkpoint signing, sealing TOTP secrets and not-yet-sent e-mail link tokens at rest. */
+export type KeyName = 'audit-hmac' | 'totp-seal' | 'mail-link-seal';
 
 export interface KeyStore {
   /** A 256-bit secret by name, stable across restarts. */

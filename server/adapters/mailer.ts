@@ -9,6 +9,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where replies go (an event's organiser contact). */
+  replyTo?: string;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
 

@@ -22,6 +22,11 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  registration_not_open: 409,
+  registration_closed: 409,
+  event_full: 409,
+  event_cancelled: 409,
+  offer_expired: 409,
 };
 
 export class AppError extends Error {

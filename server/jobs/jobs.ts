@@ -8,6 +8,8 @@ import type { Deps } from '../deps.ts';
 import { expireIdleSessions } from '../modules/auth/auth.service.ts';
 import { checkpointAudit } from '../modules/audit/audit.service.ts';
 import { sendDueReminders } from '../modules/requests/reminders.service.ts';
+import { runEventMail } from '../modules/events/event-jobs.ts';
+import { applyEventRetention } from '../modules/events/retention.service.ts';
 
 export interface JobDefinition {
   name: string;
@@ -32,6 +34,18 @@ export const JOBS: JobDefinition[] = [
     name: 'deadline-reminders',
     cron: '*/5 * * * *',
     run: async (deps) => sendDueReminders(deps),
+  },
+  {
+    // Event e-mail: retries of the outbox, expired waiting-list offers, reminders, follow-ups.
+    name: 'event-mail',
+    cron: '* * * * *',
+    run: async (deps) => runEventMail(deps),
+  },
+  {
+    // Registrants' personal data, months after their event (config.eventRetentionMonths).
+    name: 'event-retention',
+    cron: '17 3 * * *',
+    run: async (deps) => ({ ...(await applyEventRetention(deps)) }),
   },
 ];
 

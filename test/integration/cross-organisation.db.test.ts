@@ -194,6 +194,7 @@ describe('roles', () => {
       'case.write': { method: 'POST', url: '/api/v1/cases', payload: { title: 'Permission probe' } },
       'training.read': { method: 'GET', url: '/api/v1/training?limit=1' },
       'training.manage': { method: 'POST', url: '/api/v1/training', payload: { title: 'Permission probe', provider: 'Probe academy (fictitious)', audiences: ['law_enforcement'], topics: ['osint'], languages: ['en'], format: 'self_paced', level: 'introductory' } },
+      'event.manage': { method: 'GET', url: '/api/v1/events?limit=1' },
     };
     const success = (p: Permission) => (p === 'case.write' || p === 'training.manage' ? 201 : 200);
     const expected: string[] = [];

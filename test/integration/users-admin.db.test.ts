@@ -161,7 +161,7 @@ describe('roles', () => {
     expectError(await as(ctx, cookie)({ method: 'GET', url: '/api/v1/audit' }), 403, 'forbidden');
     const res = await call({ method: 'PUT', url: `/api/v1/users/${target.id}/roles`, payload: { roles: ['auditor', 'auditor', 'trainer'] } });
     expect(res.json().roles).toEqual(['auditor', 'trainer']);
-    expect((await me(cookie)).json().permissions).toEqual(['audit.read', 'audit.export', 'organisation.read', 'directory.read']);
+    expect((await me(cookie)).json().permissions).toEqual(['audit.read', 'audit.export', 'organisation.read', 'directory.read', 'training.read', 'training.manage', 'event.manage']);
     expect((await as(ctx, cookie)({ method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(200);
   });
 

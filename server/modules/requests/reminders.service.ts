@@ -6,6 +6,7 @@
  * open deadlines of the cases they are on.
  */
 import type { Deadline } from '../../../domain/deadlines.ts';
+import { icsEscape as escapeText, icsDocument, icsTime } from '../../../domain/icalendar.ts';
 import { formatInZone } from '../../../domain/time.ts';
 import { getRequestDefinition } from '../../../domain/requests/index.ts';
 import type { Deps } from '../../deps.ts';
@@ -95,29 +96,6 @@ export async function sendDueReminders(deps: Deps): Promise<{ sent: number; fail
 
 // ------------------------------------------------------------------------------ iCalendar
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
-const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-const icsTime = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (octets + size > (out.length ? 74 : 75)) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
 /** Turns a user's secret feed URL on (or replaces it); the URL is shown once. */
 export async function createCalendarFeed(deps: Deps, actor: Actor): Promise<{ url: string; createdAt: string }> {
   const user = requireCaseUser(actor, 'case.read');
@@ -191,5 +169,5 @@ export async function calendarFeed(deps: Deps, token: string, meta: { ip: string
       action: 'calendar.feed.read', targetType: 'user', targetId: owner.id, organisationId: owner.organisation_id, details: { events },
     }),
   );
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return icsDocument(lines);
 }

@@ -42,6 +42,11 @@ export const en = {
       payload_too_large: 'What you sent is too large.',
       unsupported_media_type: 'This kind of file or content is not accepted.',
       internal_error: 'The server could not complete the request. Try again later.',
+      registration_not_open: 'Registration has not opened yet.',
+      registration_closed: 'Registration is closed.',
+      event_full: 'The event is full. You can join the waiting list.',
+      event_cancelled: 'This event has been cancelled.',
+      offer_expired: 'This seat is no longer available: the offer expired or was already answered.',
     },
   },
   validation: {

@@ -39,6 +39,11 @@ export const fr: Translation = {
       payload_too_large: 'Les données envoyées sont trop volumineuses.',
       unsupported_media_type: 'Ce type de fichier ou de contenu n’est pas accepté.',
       internal_error: 'Le serveur n’a pas pu traiter la demande. Réessayez plus tard.',
+      registration_not_open: 'Les inscriptions ne sont pas encore ouvertes.',
+      registration_closed: 'Les inscriptions sont closes.',
+      event_full: 'L’événement est complet. Vous pouvez vous inscrire sur la liste d’attente.',
+      event_cancelled: 'Cet événement a été annulé.',
+      offer_expired: 'Cette place n’est plus disponible : l’offre a expiré ou a déjà reçu une réponse.',
     },
   },
   validation: {

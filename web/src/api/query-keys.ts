@@ -22,4 +22,6 @@ export const queryKeys = {
   calendar: ['account', 'calendar'] as const,
   /** The colleagues who can join a case team. */
   colleagues: ['colleagues'] as const,
+  /** Everything an organiser reads about events (lists, one event, its registrations, messages, statistics). */
+  events: ['events'] as const,
 };

@@ -4,6 +4,7 @@
  * every number, which keeps French (with its "many" form for millions) simple to maintain.
  */
 import { requestsEn } from './requests.en.ts';
+import { eventsEn } from './events.en.ts';
 
 export const en = {
   common: {
@@ -127,6 +128,7 @@ export const en = {
     directory: 'Directory',
     routes: 'Route advisor',
     training: 'Training',
+    events: 'Events',
     statistics: 'Statistics',
     users: 'Users',
     audit: 'Audit log',
@@ -842,6 +844,7 @@ export const en = {
     },
   },
   requests: requestsEn,
+  events: eventsEn,
   account: {
     title: 'Account',
     profile: {

@@ -1,5 +1,6 @@
 import type { Translation } from './en.ts';
 import { requestsFr } from './requests.fr.ts';
+import { eventsFr } from './events.fr.ts';
 
 /** French texts; typed against the English ones so no key can be missing or misspelt. */
 export const fr: Translation = {
@@ -125,6 +126,7 @@ export const fr: Translation = {
     directory: 'Annuaire',
     routes: 'Conseiller de voies',
     training: 'Formation',
+    events: 'Événements',
     statistics: 'Statistiques',
     users: 'Utilisateurs',
     audit: 'Journal d’audit',
@@ -845,6 +847,7 @@ export const fr: Translation = {
     },
   },
   requests: requestsFr,
+  events: eventsFr,
   account: {
     title: 'Compte',
     profile: {

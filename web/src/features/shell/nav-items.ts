@@ -8,7 +8,7 @@ export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 /** A working section of the menu. */
 export interface WorkNavItem {
-  key: UpcomingSection | 'cases' | 'requests' | 'directory' | 'routes';
+  key: UpcomingSection | 'cases' | 'requests' | 'directory' | 'routes' | 'events';
   path: string;
   /** Listed only for holders of this permission (everyone when absent). */
   permission?: Permission;
@@ -23,6 +23,7 @@ export const WORK_NAV_ITEMS: readonly WorkNavItem[] = [
   { key: 'directory', path: '/directory', alsoActiveUnder: ['/countries', '/providers'] },
   { key: 'routes', path: '/routes' },
   { key: 'training', path: '/training' },
+  { key: 'events', path: '/events', permission: 'event.manage' },
   { key: 'statistics', path: '/statistics' },
 ];
 

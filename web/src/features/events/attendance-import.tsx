@@ -57,7 +57,7 @@ export function AttendanceImport({ eventId }: { eventId: string }) {
             placeholder={t('events.attendance.filePlaceholder')}
             accept=".csv,text/csv,text/plain"
             clearable
-            clearButtonProps={{ 'aria-label': t('events.attendance.clearFile') }}
+            clearButtonProps={{ 'aria-label': t('events.attendance.clearFile'), 'aria-hidden': false, tabIndex: 0 }}
             value={file}
             onChange={(chosen) => {
               setFile(chosen);

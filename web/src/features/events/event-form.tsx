@@ -46,6 +46,15 @@ const EVENT_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt', 'nl', 'pl', 'ro', '
 /** The datetime inputs of the form, which must not be left empty (the schema would only say "wrong format"). */
 const DATE_FIELDS = ['startsAt', 'registrationOpensAt', 'registrationClosesAt'] as const;
 
+/** The payload paths a form value is checked under (they differ where the form types a value another way). */
+const FORM_PATHS: Partial<Record<keyof EventFormValues, string>> = { reminders: 'reminderOffsets' };
+
+/** `errors` without the messages of `path` and of the paths under it (`programme` → `programme.0.title`). */
+function withoutErrorsOf(errors: FieldErrors, path: string | undefined): FieldErrors {
+  if (path === undefined) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => key !== path && !key.startsWith(`${path}.`)));
+}
+
 /** Props of {@link EventForm}. */
 export interface EventFormProps {
   /** The event to edit; `null` for a new one. */
@@ -73,12 +82,16 @@ export function EventForm({ existing, pending, error, onCreate, onUpdate, onRese
   const set = <K extends keyof EventFormValues>(name: K, value: EventFormValues[K]) => {
     setNothingChanged(false);
     setValues((previous) => ({ ...previous, [name]: value }));
+    // A message about a field the user is now changing is out of date; the next check says anew.
+    setClientErrors((previous) => withoutErrorsOf(previous, FORM_PATHS[name] ?? name));
   };
 
   const submit = () => {
     const result = validateWith(eventInputSchema, valuesToInput(values), t);
     const found: FieldErrors = result.ok ? {} : { ...result.errors };
     for (const field of DATE_FIELDS) if (values[field] === '') found[field] = t('validation.required');
+    // The schema's "at least 3 characters" is a custom rule, which the generic translation calls "not valid".
+    if (values.title.trim().length < 3) found.title = values.title.trim() === '' ? t('validation.required') : t('validation.tooShort', { count: 3 });
     if (!result.ok || Object.keys(found).length > 0) {
       setClientErrors(found);
       onReset();

@@ -10,7 +10,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { validateWith } from '../../ui/validation.ts';
 import { registrationStatusLabel } from './event-labels.ts';
 import { useAddRegistration } from './events-api.ts';
-import { EMPTY_REGISTRANT, RegistrantFields, registrantErrors, registrantPayload, type RegistrantValues } from './registrant-fields.tsx';
+import { changedPaths, dropErrors, EMPTY_REGISTRANT, RegistrantFields, registrantErrors, registrantPayload, type RegistrantValues } from './registrant-fields.tsx';
 
 /** Props of {@link ManualRegistrationModal}. */
 export interface ManualRegistrationModalProps {
@@ -68,7 +68,10 @@ function ManualRegistrationForm({ event, onClose }: { event: EventView; onClose:
       <Stack>
         <Text size="sm">{t('events.manual.intro')}</Text>
         <ErrorAlert error={add.error} />
-        <RegistrantFields values={values} onChange={setValues} questions={event.questions} errors={errors} answersOptional testPrefix="manual" />
+        <RegistrantFields values={values} onChange={(next) => {
+            setClientErrors((previous) => dropErrors(previous, changedPaths(values, next)));
+            setValues(next);
+          }} questions={event.questions} errors={errors} answersOptional testPrefix="manual" />
         <Group align="flex-end">
           <NativeSelect
             label={t('events.manual.language')}

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { mergeFieldErrors, type FieldErrors } from '../../ui/errors.ts';
 import { validateWith } from '../../ui/validation.ts';
 import { useRegister } from './events-api.ts';
-import { EMPTY_REGISTRANT, RegistrantFields, registrantErrors, registrantPayload, type RegistrantValues } from './registrant-fields.tsx';
+import { changedPaths, dropErrors, EMPTY_REGISTRANT, RegistrantFields, registrantErrors, registrantPayload, type RegistrantValues } from './registrant-fields.tsx';
 
 /**
  * The public registration form: the required fields, the event's questions, consent to the
@@ -67,7 +67,10 @@ export function PublicRegistrationForm({ event }: { event: PublicEvent }) {
         <Stack>
           {/* event_full is answered by switching the form to the waiting list, not by an error box. */}
           {!(register.error instanceof ApiError && register.error.code === 'event_full') && <ErrorAlert error={register.error} />}
-          <RegistrantFields values={values} onChange={setValues} questions={event.questions} errors={errors} />
+          <RegistrantFields values={values} onChange={(next) => {
+            setClientErrors((previous) => dropErrors(previous, changedPaths(values, next)));
+            setValues(next);
+          }} questions={event.questions} errors={errors} />
           <Box>
             <Text fw={600} size="sm" id="privacy-heading">
               {t('events.public.privacyHeading')}
@@ -89,8 +92,13 @@ export function PublicRegistrationForm({ event }: { event: PublicEvent }) {
             label={t('events.public.consent')}
             required
             checked={consent}
-            onChange={(e) => setConsent(e.currentTarget.checked)}
+            onChange={(e) => {
+              setConsent(e.currentTarget.checked);
+              setClientErrors((previous) => dropErrors(previous, ['consent']));
+            }}
             error={errors.consent}
+            // Mantine marks text inputs invalid but not checkboxes; screen readers need it on both.
+            aria-invalid={errors.consent ? true : undefined}
             data-testid="reg-consent"
           />
           <Honeypot value={website} onChange={setWebsite} />

@@ -53,10 +53,28 @@ export function registrantPayload(values: RegistrantValues) {
  */
 export function registrantErrors(values: RegistrantValues, questions: readonly Question[], requireAnswers: boolean, required: string): FieldErrors {
   const errors: FieldErrors = {};
+  // The contract's "is required" on text is a custom rule, which the generic translation calls "not valid".
+  if (values.name.trim() === '') errors.name = required;
+  if (values.organisation.trim() === '') errors.organisation = required;
   if (values.country === null) errors.country = required;
   if (values.role === '') errors.role = required;
   for (const { path, message } of answerErrors(questions, registrantPayload(values).answers, { requireAnswers })) errors[path] = message === 'is required' || message === 'must be ticked' ? required : message;
   return errors;
+}
+
+/**
+ * The error paths of what changed between two versions of the values (`email`, `answers.track`):
+ * their messages are out of date once the user edits them.
+ */
+export function changedPaths(before: RegistrantValues, after: RegistrantValues): string[] {
+  const paths = (Object.keys(after) as (keyof RegistrantValues)[]).filter((key) => key !== 'answers' && before[key] !== after[key]);
+  const ids = new Set([...Object.keys(before.answers), ...Object.keys(after.answers)]);
+  return [...paths, ...[...ids].filter((id) => before.answers[id] !== after.answers[id]).map((id) => `answers.${id}`)];
+}
+
+/** `errors` without the messages of `paths`. */
+export function dropErrors(errors: FieldErrors, paths: readonly string[]): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => !paths.includes(key)));
 }
 
 /** Props of {@link RegistrantFields}. */
@@ -195,6 +213,7 @@ function QuestionField({ question, required, answer, onChange, error, testId }: 
           checked={answer === true}
           onChange={(event) => onChange(event.currentTarget.checked)}
           error={error}
+          aria-invalid={error ? true : undefined}
           data-testid={testId}
         />
       );

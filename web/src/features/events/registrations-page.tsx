@@ -99,7 +99,9 @@ function Registrations({ event }: { event: EventView }) {
               placeholder={t('events.registrations.anyCountry')}
               searchable
               clearable
-              clearButtonProps={{ 'aria-label': t('events.registrations.clearCountry') }}
+              // Mantine hides the clear button from keyboards and screen readers; a searchable Select
+              // cannot be emptied by deleting its text, so without this the filter could not be removed.
+              clearButtonProps={{ 'aria-label': t('events.registrations.clearCountry'), 'aria-hidden': false, tabIndex: 0 }}
               value={country || null}
               onChange={(value) => update({ country: value ?? '' })}
               data={countries}

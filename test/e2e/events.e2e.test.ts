@@ -258,6 +258,12 @@ describe('webinar registration flow', () => {
     expect(state.publicUrl).toMatch(new RegExp(`^${session!.server.baseUrl}/e/[a-z0-9-]+$`));
     state.slug = state.publicUrl.split('/e/')[1]!;
     expect(state.slug).toMatch(/^victim-identification-across-borders/);
+    // A published event can still be changed: only what changed is sent.
+    await page.getByTestId('event-interpretation').fill('Simultaneous interpretation into French and Spanish');
+    await page.getByTestId('event-submit').click();
+    await page.getByText('The event was saved.').waitFor();
+    expect(await page.getByTestId('event-interpretation').inputValue()).toBe('Simultaneous interpretation into French and Spanish');
+    expect(await page.getByTestId('event-starts-at').inputValue()).toBe(wallClock(START, ZONE));
     await checkA11y(page, 'event page (published)');
     await shot(page, '03-event-published');
 
@@ -459,6 +465,8 @@ describe('webinar registration flow', () => {
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     for (const visitor of VISITORS) expect(csv).toContain(visitor.email);
+    // A registrant's markup is a name in the file, not markup.
+    expect(csv).toContain('Chloé Martin <b>');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
@@ -477,6 +485,26 @@ describe('webinar registration flow', () => {
     await shot(page, '06-attendance');
   });
 
+  step('the organiser adds a participant by hand: the event is full, so they join the waiting list', async () => {
+    await page.getByTestId('registration-add').click();
+    const dialog = page.getByRole('dialog', { name: 'Add a participant' });
+    await dialog.waitFor();
+    await dialog.getByTestId('manual-submit').click();
+    await expect.poll(() => dialog.getByTestId('manual-name').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByTestId('manual-name').fill('Eva Lindqvist');
+    await dialog.getByTestId('manual-email').fill('eva.lindqvist@police.example.org');
+    await dialog.getByTestId('manual-organisation').fill('Swedish Police Authority (fictitious)');
+    await dialog.getByTestId('manual-country').fill('Sweden');
+    await page.getByRole('option', { name: 'Sweden', exact: true }).click();
+    await dialog.getByTestId('manual-role').selectOption('law_enforcement');
+    await checkA11y(page, 'manual registration');
+    await shot(page, '18-manual-add');
+    await dialog.getByTestId('manual-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await statusesOnPage())['eva.lindqvist@police.example.org']).toBe('waiting');
+    await mailsTo('eva.lindqvist@police.example.org', 'You are on the waiting list');
+  });
+
   step('the statistics count by status, country and role, with bars', async () => {
     await page.getByTestId('event-tab-statistics').click();
     await waitForPath(page, `/events/${state.eventId}/statistics`);
@@ -485,6 +513,7 @@ describe('webinar registration flow', () => {
     expect(await count('by-status', 'confirmed')).toBe('2');
     expect(await count('by-status', 'attended')).toBe('1');
     expect(await count('by-status', 'cancelled')).toBe('1');
+    expect(await count('by-status', 'waiting')).toBe('1');
     // Counted: confirmed and attended (Ana PT, Chloé FR, Dario IT).
     expect(await count('by-country', 'PT')).toBe('1');
     expect(await page.getByTestId('chart-by-country').locator('[data-key="IE"]').count()).toBe(0); // Ben cancelled

@@ -44,7 +44,7 @@ export function ParticipantsPrintPage() {
             </Title>
             <Text>
               {formatInstant(list.data.event.startsAt, list.data.event.timeZone, language)}
-              {list.data.event.timeZone !== visitorTimeZone() && ` (${list.data.event.timeZone})`}
+              {list.data.event.timeZone !== visitorTimeZone() && ` · ${list.data.event.timeZone}`}
             </Text>
             <Text size="sm">
               {t('events.print.organiser', { organiser: list.data.event.organiser })} ·{' '}

@@ -393,7 +393,8 @@ export function ManageRegistrationPage() {
     { action: 'decline', allowed: view.allowed.declineOffer },
     { action: 'cancel', allowed: view.allowed.cancel },
   ];
-  const available = actions.filter((a) => a.allowed);
+  // Declining an offered seat is the registrant's way out then; a second "cancel" beside it would only confuse.
+  const available = actions.filter((a) => a.allowed && !(a.action === 'cancel' && view.allowed.declineOffer));
   const preselected = available.find((a) => a.action === requested)?.action;
   return (
     <Stack gap="lg" data-testid="manage-registration">
@@ -439,7 +440,7 @@ export function ManageRegistrationPage() {
               </Button>
             ))}
           </Group>
-          {view.allowed.cancel && (
+          {available.some((a) => a.action === 'cancel') && (
             <List size="sm" mt="sm" c="dimmed">
               <List.Item>{t('events.link.cancelNote')}</List.Item>
             </List>

@@ -142,6 +142,7 @@ export function RegistrantFields({ values, onChange, questions, errors, answersO
           label={t('events.registrant.country')}
           required
           searchable
+          placeholder={t('events.registrant.countryPlaceholder')}
           value={values.country}
           onChange={(country) => set('country', country)}
           data={countries}

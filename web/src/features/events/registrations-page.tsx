@@ -154,7 +154,7 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
   const [reading, setReading] = useState<Registration | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={1000}>
+      <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={busy} data-testid="registrations-table">
           <Table.Caption>{t('events.registrations.caption', { count: total, zone })}</Table.Caption>
           <Table.Thead>
@@ -164,7 +164,6 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
               <Table.Th scope="col">{t('events.registrant.country')}</Table.Th>
               <Table.Th scope="col">{t('events.registrant.role')}</Table.Th>
               <Table.Th scope="col">{t('events.registrations.status')}</Table.Th>
-              <Table.Th scope="col">{t('events.registrations.registered')}</Table.Th>
               {event.questions.length > 0 && <Table.Th scope="col">{t('events.registrations.answers')}</Table.Th>}
               <Table.Th scope="col">{t('events.registrations.actions')}</Table.Th>
             </Table.Tr>
@@ -172,22 +171,25 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
           <Table.Tbody>
             {items.map((registration) => (
               <Table.Tr key={registration.id} data-testid="registration-row" data-email={registration.email ?? ''} data-status={registration.status}>
-                <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 160 }}>
+                <Table.Td style={{ overflowWrap: 'break-word', minWidth: 190, maxWidth: 260 }}>
                   <Text size="sm" fw={600}>
                     {registration.anonymisedAt ? t('events.registrations.anonymised') : registration.name}
                   </Text>
                   {registration.email && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                       {registration.email}
                     </Text>
                   )}
+                  <Text size="xs" c="dimmed">
+                    {t('events.registrations.registeredAt', { time: formatInstant(registration.createdAt, zone, i18n.language) })}
+                  </Text>
                   {registration.source === 'organiser' && (
                     <Text size="xs" c="dimmed">
                       {t('events.registrations.addedByHand')}
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 150 }}>
+                <Table.Td style={{ overflowWrap: 'break-word', minWidth: 150 }}>
                   <Text size="sm">{registration.organisation}</Text>
                   {registration.organisationType && (
                     <Text size="xs" c="dimmed">
@@ -216,11 +218,8 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td style={{ minWidth: 150 }}>
-                  <Text size="sm">{formatInstant(registration.createdAt, zone, i18n.language)}</Text>
-                </Table.Td>
                 {event.questions.length > 0 && (
-                  <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 160 }}>
+                  <Table.Td style={{ overflowWrap: 'break-word', minWidth: 160 }}>
                     {event.questions.map((question) =>
                       registration.answers[question.id] === undefined ? null : (
                         <Text key={question.id} size="xs">
@@ -234,7 +233,7 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
                   </Table.Td>
                 )}
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Stack gap={6} align="flex-start">
                     {registration.allowed.approve && (
                       <Button
                         size="xs"
@@ -273,7 +272,7 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
                     >
                       {t('events.registrations.messages')}
                     </Anchor>
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

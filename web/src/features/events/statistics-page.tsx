@@ -76,7 +76,7 @@ function Statistics({ event }: { event: EventView }) {
               </Group>
             </Checkbox.Group>
           </Paper>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Paper withBorder p="md">
               <BarChart
                 id="by-country"
@@ -137,7 +137,7 @@ function BarChart({ id, title, rows }: { id: string; title: string; rows: BarRow
               <Table.Th scope="col" style={{ textAlign: 'right' }}>
                 {t('events.statistics.count')}
               </Table.Th>
-              <Table.Th scope="col" w="45%">
+              <Table.Th scope="col" w="40%">
                 <VisuallyHidden>{t('events.statistics.bar')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
@@ -145,7 +145,7 @@ function BarChart({ id, title, rows }: { id: string; title: string; rows: BarRow
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.key} data-testid="chart-row" data-key={row.key} data-count={row.count}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                <Table.Td style={{ overflowWrap: 'break-word' }}>
                   <Text size="sm">{row.label}</Text>
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>

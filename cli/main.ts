@@ -1,7 +1,7 @@
 /**
  * The `liaison` command: server, migrations, organisations, users, API tokens, audit
  * verification, backup and restore, the directory, country profiles, the route advisor, cases,
- * requests and their deadlines. Data commands go through the HTTP API (see transport.ts).
+ * requests and their deadlines, events. Data commands go through the HTTP API (see transport.ts).
  * Run through cli/bin.mjs (`npx liaison …`), or `tsx cli/main.ts …`.
  */
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { registerCaseCommands } from './commands/case.ts';
 import { registerCountryCommands } from './commands/country.ts';
 import { registerDeadlinesCommand } from './commands/deadlines.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
+import { registerEventCommands } from './commands/event.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerRequestCommands } from './commands/request.ts';
@@ -54,7 +55,12 @@ Example: draft, fill in and send a preservation request (as yourself: export LIA
   liaison request edit 2026/00042-R1 --file body.json
   liaison request transition 2026/00042-R1 send --channel e-mail
   liaison request render 2026/00042-R1 --format pdf
-  liaison deadlines --due 7d`;
+  liaison deadlines --due 7d
+
+Example: a webinar's registrations and reminders (as a trainer: export LIAISON_TOKEN=lia_…)
+  liaison event list
+  liaison event export ocsea-webinar-2026-12 --format xlsx --out registrations.xlsx
+  liaison event remind ocsea-webinar-2026-12`;
 
 /** Builds the program; commander's own exits become exceptions so `main` can map exit codes. */
 export function buildProgram(): Command {
@@ -82,6 +88,7 @@ export function buildProgram(): Command {
   registerCaseCommands(program);
   registerRequestCommands(program);
   registerDeadlinesCommand(program);
+  registerEventCommands(program);
   return program;
 }
 

@@ -43,8 +43,12 @@ export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 
 /** Statuses that hold one of the event's seats. */
 export const SEAT_HOLDING_STATUSES: readonly RegistrationStatus[] = ['confirmed', 'offered', 'attended'];
-/** Statuses of a live registration: the same e-mail cannot register again for the event while one exists. */
-export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended'];
+/**
+ * Statuses that keep an address from registering again for the event (everything but cancelled):
+ * a new sign-up gets the e-mail of the existing registration's status instead — a rejected
+ * person gets the rejection again, not a fresh registration.
+ */
+export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected'];
 
 export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, { en: string; fr: string }> = {
   pending_email: { en: 'Pending e-mail verification', fr: 'En attente de vérification de l’adresse' },

@@ -13,6 +13,8 @@ import { checkpointAudit, verifyAudit } from '../../server/modules/audit/audit.s
 import { eventsAfter } from '../../server/modules/audit/audit.store.ts';
 import { totpCode } from '../../server/modules/auth/totp.ts';
 import { updateUser } from '../../server/modules/users/users.store.ts';
+import { mintToken } from '../../server/modules/events/outbox.service.ts';
+import { registrant, webinar } from '../support/events.ts';
 import { OPERATOR_TOKEN, cookieOf, createOrganisation, createTestContext, createUser, nextCode, signIn, type TestContext, type TestUser } from '../support/context.ts';
 
 interface EventRow {
@@ -380,6 +382,67 @@ describe('what each mutating call records', () => {
     expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.create', target_id: lead.id })]);
     s = await send('DELETE /api/v1/account/calendar', 200, { cookie: leadCookie });
     expect(s.events).toEqual([expect.objectContaining({ ...leadActor, action: 'calendar.feed.revoke', target_id: lead.id })]);
+
+    // -- events (issue 5): organiser changes as the trainer; public steps as anonymous with the
+    // visitor's address, in the event's organisation, with registration ids and no personal data
+    const trainer = await createUser(ctx, { organisationId: org, roles: ['trainer'] });
+    const trainerCookie = await signIn(ctx, trainer);
+    const trainerActor = { actor_id: trainer.id, actor_label: trainer.email, organisation_id: org };
+    const anonymous = { actor_id: null, actor_label: 'anonymous', organisation_id: org };
+    s = await send('POST /api/v1/events', 201, { cookie: trainerCookie, payload: webinar('2026-04-01T12:00:00Z', '2026-03-01T00:00:00Z', { capacity: 1 }) });
+    const ev = s.res.json() as { id: string; slug: string };
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.create', target_type: 'event', target_id: ev.id, ip: s.ip, user_agent: s.ua })]);
+    s = await send('PATCH /api/v1/events/:id', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}`, payload: { capacity: 2 } });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.update', target_id: ev.id, details: { changes: { capacity: { from: 1, to: 2 } } } })]);
+    await send('PATCH /api/v1/events/:id', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}`, payload: { capacity: 1 } });
+    s = await send('POST /api/v1/events/:id/publish', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/publish` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.publish', target_id: ev.id })]);
+    const pub = (action: string) => `/api/v1/public/events/${ev.slug}/${action}`;
+    const regOf = async (email: string) => (await ctx.deps.db.query<{ id: string }>('SELECT id FROM event_registrations WHERE email = $1', [email])).rows[0]!.id;
+    const token = (id: string, purpose: 'verify' | 'manage') => ctx.deps.db.transaction((tx) => mintToken(ctx.deps, tx, id, purpose));
+    s = await send('POST /api/v1/public/events/:slug/registrations', 202, { url: pub('registrations'), payload: registrant('rita@police.example.org') });
+    const rita = await regOf('rita@police.example.org');
+    expect(s.events).toEqual([expect.objectContaining({ ...anonymous, action: 'event.registration.create', target_type: 'event_registration', target_id: rita, ip: s.ip, user_agent: s.ua, details: { eventId: ev.id, source: 'public', status: 'pending_email' } })]);
+    s = await send('POST /api/v1/public/events/:slug/verify', 200, { url: pub('verify'), payload: { token: await token(rita, 'verify') } });
+    expect(s.events).toEqual([expect.objectContaining({ ...anonymous, action: 'event.registration.verify', target_id: rita, ip: s.ip, details: { eventId: ev.id, from: 'pending_email', to: 'confirmed' } })]);
+    const ritaLink = await token(rita, 'manage');
+    s = await send('POST /api/v1/public/events/:slug/registration', 200, { url: pub('registration'), payload: { token: ritaLink } });
+    expect(s.events).toEqual([]); // reading where one stands changes nothing
+    const manual = async (email: string) => {
+      const r = await send('POST /api/v1/events/:id/registrations', 201, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/registrations`, payload: registrant(email) });
+      expect(r.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.registration.add', target_id: r.res.json().id, details: { eventId: ev.id, from: 'pending_approval', to: 'waiting' } })]);
+      return r.res.json().id as string;
+    };
+    const [max, nina] = [await manual('max@police.example.org'), await manual('nina@police.example.org')];
+    s = await send('POST /api/v1/public/events/:slug/cancel', 200, { url: pub('cancel'), payload: { token: ritaLink } });
+    expect(s.events.map((e) => [e.action, e.target_id, e.actor_label])).toEqual([['event.registration.cancel', rita, 'anonymous'], ['event.registration.offer', max, 'anonymous']]);
+    s = await send('POST /api/v1/public/events/:slug/offer/accept', 200, { url: pub('offer/accept'), payload: { token: await token(max, 'manage') } });
+    expect(s.events).toEqual([expect.objectContaining({ ...anonymous, action: 'event.registration.accept_offer', target_id: max, details: { eventId: ev.id, from: 'offered', to: 'confirmed' } })]);
+    s = await send('POST /api/v1/events/:id/registrations/:registrationId/reject', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/registrations/${max}/reject`, payload: { reason: 'Duplicate of another registration' } });
+    expect(s.events.map((e) => [e.action, e.target_id, e.actor_label])).toEqual([['event.registration.reject', max, trainer.email], ['event.registration.offer', nina, trainer.email]]);
+    expect(s.events[0]!.details).toEqual({ eventId: ev.id, from: 'confirmed', to: 'rejected', reasonGiven: true });
+    s = await send('POST /api/v1/public/events/:slug/offer/decline', 200, { url: pub('offer/decline'), payload: { token: await token(nina, 'manage') } });
+    expect(s.events).toEqual([expect.objectContaining({ ...anonymous, action: 'event.registration.decline_offer', target_id: nina, details: { eventId: ev.id, from: 'offered', to: 'cancelled', reason: 'offer_declined' } })]);
+    await send('PATCH /api/v1/events/:id', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}`, payload: { requiresApproval: true } });
+    await send('POST /api/v1/public/events/:slug/registrations', 202, { url: pub('registrations'), payload: registrant('otto@police.example.org') });
+    const otto = await regOf('otto@police.example.org');
+    await send('POST /api/v1/public/events/:slug/verify', 200, { url: pub('verify'), payload: { token: await token(otto, 'verify') } });
+    s = await send('POST /api/v1/events/:id/registrations/:registrationId/approve', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/registrations/${otto}/approve` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.registration.approve', target_id: otto, details: { eventId: ev.id, from: 'pending_approval', to: 'confirmed' } })]);
+    const confirmation = (await ctx.deps.db.query<{ id: string }>("SELECT id FROM event_messages WHERE registration_id = $1 AND kind = 'confirmation'", [otto])).rows[0]!.id;
+    s = await send('POST /api/v1/events/:id/registrations/:registrationId/messages/:messageId/resend', 201, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/registrations/${otto}/messages/${confirmation}/resend` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.message.resend', target_id: otto, details: expect.objectContaining({ eventId: ev.id, kind: 'confirmation', originalMessageId: confirmation }) })]);
+    s = await send('POST /api/v1/events/:id/attendance', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/attendance`, payload: { csv: 'email\r\notto@police.example.org\r\n' } });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.attendance.import', target_id: ev.id, details: { marked: 1, alreadyAttended: 0, unknown: 0, notConfirmed: 0, invalid: 0 } })]);
+    s = await send('POST /api/v1/events/:id/remind', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/remind`, payload: {} });
+    expect(s.events).toEqual([]); // nothing due a month ahead: nothing queued, nothing recorded
+    s = await send('POST /api/v1/events/:id/cancel', 200, { cookie: trainerCookie, url: `/api/v1/events/${ev.id}/cancel`, payload: { notify: false } });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.cancel', target_id: ev.id, details: { notified: 0 } })]);
+    const draftEvent = (await ctx.app.inject({ method: 'POST', url: '/api/v1/events', headers: { cookie: trainerCookie }, payload: webinar('2026-04-01T12:00:00Z', '2026-03-01T00:00:00Z') })).json() as { id: string };
+    s = await send('DELETE /api/v1/events/:id', 200, { cookie: trainerCookie, url: `/api/v1/events/${draftEvent.id}` });
+    expect(s.events).toEqual([expect.objectContaining({ ...trainerActor, action: 'event.delete', target_id: draftEvent.id })]);
+    // No personal data of registrants in any of these events.
+    expect(JSON.stringify((await rows(ctx, "action LIKE 'event.%'")).map((e) => e.details))).not.toMatch(/@|Participant|Ruritania/);
 
     // Every declared mutating route was exercised above.
     const mutating = apiRoutes(ctx.deps).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);

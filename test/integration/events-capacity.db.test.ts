@@ -83,7 +83,7 @@ describe(`${SIGN_UPS} simultaneous verifications for ${CAPACITY} seats`, () => {
 
   it('100 simultaneous cancellations hand their seats to the first 100 on the waiting list, in order', async () => {
     const confirmed = (await ctx.deps.db.query<{ id: string }>("SELECT id FROM event_registrations WHERE event_id = $1 AND status = 'confirmed' ORDER BY random() LIMIT 100", [event.id])).rows.map((r) => r.id);
-    const firstWaiting = (await ctx.deps.db.query<{ id: string }>("SELECT id FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, id LIMIT 100", [event.id])).rows.map((r) => r.id).sort();
+    const firstWaiting = (await ctx.deps.db.query<{ id: string }>("SELECT id FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, seq LIMIT 100", [event.id])).rows.map((r) => r.id).sort();
     // The tokens set up above (each e-mail since has minted its own as well).
     const byHash = new Map(manageTokens.map((t) => [sha256Hex(t), t]));
     const tokenOf = new Map((await ctx.deps.db.query<{ registration_id: string; token_hash: string }>("SELECT registration_id, token_hash FROM event_registration_tokens WHERE purpose = 'manage'")).rows

@@ -119,7 +119,7 @@ describe('bad input gets a clear 4xx and stores nothing', () => {
 
 describe('hostile but valid text', () => {
   it('script tags and markup are stored and returned as the plain text they are', async () => {
-    const name = '<script>alert("x")</script> O\'Brien & <b>Sons</b>';
+    const name = '<script>alert("x")</script> O\'Brien & <b>Sons</b> {{link:verify}}';
     const res = await ctx.app.inject(form(publicPath(open.slug, 'registrations'), registrant('markup@police.example.org', { name, organisation: '<img src=x onerror=alert(1)>', answers: { track: 'Investigators', recorded: true, note: '<iframe src="javascript:alert(1)">\nsecond line' } })));
     expect(res.statusCode, res.body).toBe(202);
     const list = (await trainer({ method: 'GET', url: `/api/v1/events/${open.id}/registrations?q=markup` })).json() as { items: Registration[] };
@@ -129,6 +129,8 @@ describe('hostile but valid text', () => {
     expect(raw.headers['content-type']).toMatch(/^application\/json/);
     expect(smtp.to('markup@police.example.org')[0]!.headers['content-type']).toMatch(/^text\/plain/);
     expect(smtp.to('markup@police.example.org')[0]!.text).toContain(`Hello ${name},`);
+    // Text that looks like a link placeholder stays text: only the real verification link is a link.
+    expect([...smtp.to('markup@police.example.org')[0]!.text.matchAll(/https:\/\/liaison\.example\.org\/e\/[^\s]+\/verify\?token=/g)]).toHaveLength(1);
   });
 });
 

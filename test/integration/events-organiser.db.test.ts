@@ -70,6 +70,11 @@ describe('approval', () => {
     expect(rejected.json()).toMatchObject({ status: 'rejected', allowed: { approve: false, reject: false } });
     expect(smtp.to('kim@ngo.example.org').at(-1)!.text).toContain('public authorities only');
     expectError(await trainer({ method: 'POST', url: `/api/v1/events/${event.id}/registrations/${kim.id}/approve` }), 409, 'conflict');
+    // Registering again does not get round the decision: the same answer, the rejection again.
+    const again = await visitor({ method: 'POST', url: publicPath(event.slug, 'registrations'), payload: registrant('kim@ngo.example.org', { joinWaitingList: true }) });
+    expect(again.json()).toEqual({ status: 'check_mailbox', waitingList: false });
+    expect(smtp.to('kim@ngo.example.org').at(-1)!.subject).toBe(`Registration not accepted: ${event.title}`);
+    expect((await registrations()).filter((r) => r.email === 'kim@ngo.example.org')).toHaveLength(1);
     const jon = await byEmail('jon@court.example.org');
     expect((await trainer({ method: 'POST', url: `/api/v1/events/${event.id}/registrations/${jon.id}/approve` })).json()).toMatchObject({ status: 'confirmed' });
   });
@@ -161,7 +166,23 @@ describe('reminders on demand', () => {
     const res = await asOperator(ctx)({ method: 'POST', url: `/api/v1/events/${event.id}/remind`, payload: { asOf: '2026-03-31T13:00:00Z' } });
     expect(res.json()).toMatchObject({ asOf: '2026-03-31T13:00:00.000Z', queued: 3, sent: 3 });
     expect(smtp.inbox.slice(before).flatMap((m) => m.to).sort()).toEqual(['ines@police.example.org', 'jon@court.example.org', 'lea@police.example.org']);
+    const tokens = async () => (await ctx.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_registration_tokens')).rows[0]!.n;
+    const before2 = await tokens();
     expect((await asOperator(ctx)({ method: 'POST', url: `/api/v1/events/${event.id}/remind`, payload: { asOf: '2026-03-31T13:00:00Z' } })).json()).toMatchObject({ queued: 0 });
+    expect(await tokens()).toBe(before2); // a pass that finds its reminders sent mints no links
+  });
+
+  it('a reminder not delivered before the start is marked failed, never sent late', async () => {
+    smtp.refuseNext(100);
+    const lea = await byEmail('lea@police.example.org');
+    const reminder = ((await trainer({ method: 'GET', url: `/api/v1/events/${event.id}/registrations/${lea.id}/messages` })).json() as { items: MailMessageView[] }).items.find((m) => m.kind === 'reminder')!;
+    const queued = (await trainer({ method: 'POST', url: `/api/v1/events/${event.id}/registrations/${lea.id}/messages/${reminder.id}/resend` })).json() as MailMessageView;
+    expect(queued).toMatchObject({ kind: 'reminder', status: 'queued', attempts: 1 });
+    smtp.refuseNext(0);
+    ctx.clock.set(START);
+    await mailJob.run(ctx.deps);
+    const log = ((await trainer({ method: 'GET', url: `/api/v1/events/${event.id}/messages?kind=reminder&status=failed` })).json() as { items: MailMessageView[] }).items;
+    expect(log.map((m) => [m.id, m.lastError])).toEqual([[queued.id, 'not delivered before the event started']]);
   });
 });
 

@@ -72,9 +72,15 @@ describe('the route list', () => {
     expect(declared.get('PUT /api/v1/users/:id/roles')).toBe('user');
     expect(declared.get('GET /api/v1/audit/export')).toBe('user');
     expect(declared.get('GET /api/v1/system/backup')).toBe('user');
-    // Only the login banner, the login itself and the calendar feed (behind its 256-bit secret
-    // URL, rate-limited; tested in reminders.db.test.ts) are reachable without a session.
-    expect(byAccess('public').map(key).sort()).toEqual(['GET /api/v1/auth/banner', 'GET /api/v1/calendar/:token', 'POST /api/v1/auth/login']);
+    // Only the login banner, the login itself, the calendar feed (behind its 256-bit secret
+    // URL, rate-limited; tested in reminders.db.test.ts) and the public event registration pages
+    // (rate-limited per IP and e-mail domain, link actions behind 256-bit tokens; tested in
+    // events*.db.test.ts) are reachable without a session.
+    expect(byAccess('public').map(key).sort()).toEqual([
+      'GET /api/v1/auth/banner', 'GET /api/v1/calendar/:token', 'GET /api/v1/public/events/:slug', 'POST /api/v1/auth/login',
+      'POST /api/v1/public/events/:slug/cancel', 'POST /api/v1/public/events/:slug/offer/accept', 'POST /api/v1/public/events/:slug/offer/decline',
+      'POST /api/v1/public/events/:slug/registration', 'POST /api/v1/public/events/:slug/registrations', 'POST /api/v1/public/events/:slug/verify',
+    ]);
     for (const r of routes) expect(ctx.app.hasRoute({ method: r.method, url: r.url }), key(r)).toBe(true);
   });
 });

@@ -56,6 +56,8 @@ CREATE INDEX events_ends_idx ON events (ends_at) WHERE personal_data_removed_at 
 
 CREATE TABLE event_registrations (
   id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- Arrival order: breaks ties between registrations verified in the same millisecond.
+  seq                bigint GENERATED ALWAYS AS IDENTITY,
   event_id           uuid NOT NULL REFERENCES events(id) ON DELETE CASCADE,
   status             text NOT NULL CHECK (status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'cancelled', 'attended', 'rejected')),
   source             text NOT NULL CHECK (source IN ('public', 'organiser')),
@@ -71,7 +73,7 @@ CREATE TABLE event_registrations (
   language           text NOT NULL CHECK (language IN ('en', 'fr')),
   consent_at         timestamptz,
   created_at         timestamptz NOT NULL,
-  -- Waiting-list order: first verified, first offered (FIFO), ties broken by id.
+  -- Waiting-list order: first verified, first offered (FIFO), ties broken by arrival (seq).
   verified_at        timestamptz,
   confirmed_at       timestamptz,
   offered_at         timestamptz,
@@ -83,11 +85,12 @@ CREATE TABLE event_registrations (
   anonymised_at      timestamptz,
   CONSTRAINT event_registrations_offer CHECK (status <> 'offered' OR offer_expires_at IS NOT NULL)
 );
--- One live registration per address and event: a second sign-up finds the first.
+-- One registration per address and event unless cancelled: a second sign-up finds the first
+-- (a rejected person cannot simply register again).
 CREATE UNIQUE INDEX event_registrations_live_email_idx ON event_registrations (event_id, email)
-  WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended');
+  WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected');
 CREATE INDEX event_registrations_event_status_idx ON event_registrations (event_id, status);
-CREATE INDEX event_registrations_waiting_idx ON event_registrations (event_id, verified_at, id) WHERE status = 'waiting';
+CREATE INDEX event_registrations_waiting_idx ON event_registrations (event_id, verified_at, seq) WHERE status = 'waiting';
 CREATE INDEX event_registrations_offers_idx ON event_registrations (offer_expires_at) WHERE status = 'offered';
 CREATE INDEX event_registrations_unverified_idx ON event_registrations (created_at) WHERE status = 'pending_email';
 

@@ -20,7 +20,10 @@ export interface EventMailResult {
 export async function runEventMail(deps: Deps): Promise<EventMailResult> {
   const offersExpired = await expireOffers(deps);
   const reminders = await queueReminders(deps, systemActor('events'), deps.clock.now());
-  const followUpsQueued = await queueFollowUps(deps);
+  const followUps = await queueFollowUps(deps);
   const delivery = await deliverDueMessages(deps);
-  return { offersExpired, remindersQueued: reminders.queued, followUpsQueued, sent: reminders.sent + delivery.sent, failed: delivery.failed };
+  return {
+    offersExpired, remindersQueued: reminders.queued, followUpsQueued: followUps.queued,
+    sent: reminders.sent + followUps.sent + delivery.sent, failed: delivery.failed,
+  };
 }

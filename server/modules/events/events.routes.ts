@@ -48,7 +48,7 @@ export function eventRoutes(deps: Deps) {
     route({
       method: R.linkStatus.method, url: R.linkStatus.path, summary: 'Where a registration stands, by its personal link', tags: ['events (public)'],
       access: 'public', params: slugParams, body: tokenBodySchema, response: registrationLinkViewSchema, rateLimit: linkLimit,
-      handler: ({ actor, params, body }) => registrations.linkStatus(deps, actor, params.slug, body.token),
+      handler: ({ params, body }) => registrations.linkStatus(deps, params.slug, body.token),
     });
     route({
       method: R.cancel.method, url: R.cancel.path, summary: 'Cancel a registration by its personal link (the seat goes to the waiting list)', tags: ['events (public)'],

@@ -90,7 +90,7 @@ export async function createEvent(deps: Deps, actor: Actor, raw: EventInput): Pr
   const slug = await freeSlug(deps, input.slug, input.title);
   const now = deps.clock.now();
   const id = await deps.db.transaction(async (tx) => {
-    const eventId = await store.insertEvent(tx, scope, actor.kind === 'user' ? actor.userId : null, {
+    const eventId = await store.insertEventOrSlugTaken(tx, scope, actor.kind === 'user' ? actor.userId : null, {
       slug, kind: input.kind, title: input.title, description: input.description, programme: input.programme, time_zone: input.timeZone,
       starts_at: new Date(input.startsAt), duration_minutes: input.durationMinutes, ends_at: endOf(input.startsAt, input.durationMinutes),
       language: input.language, interpretation_note: input.interpretationNote, capacity: input.capacity,
@@ -99,6 +99,8 @@ export async function createEvent(deps: Deps, actor: Actor, raw: EventInput): Pr
       rules_of_engagement: input.rulesOfEngagement, reminder_offsets: input.reminderOffsets, offer_window_hours: input.offerWindowHours,
       materials: input.materials, privacy_notice: input.privacyNotice, contact_email: input.contactEmail,
     }, now);
+    // Two events created at once with the same title: the database's unique slug decides.
+    if (!eventId) throw conflict('This address is taken by another event', [{ path: 'slug', message: 'is taken' }]);
     await appendAudit(deps, tx, actor, { action: 'event.create', targetType: 'event', targetId: eventId, details: { title: input.title, slug, kind: input.kind, capacity: input.capacity } });
     return eventId;
   });

@@ -88,15 +88,16 @@ export async function slugTaken(q: Queryable, slug: string, exceptId?: string): 
   return rows.length > 0;
 }
 
-export async function insertEvent(q: Queryable, organisationId: string, createdBy: string | null, v: EventValues, at: Date): Promise<string> {
+/** Inserts a draft event; undefined when its slug is taken (by a concurrent insert too). */
+export async function insertEventOrSlugTaken(q: Queryable, organisationId: string, createdBy: string | null, v: EventValues, at: Date): Promise<string | undefined> {
   const keys = Object.keys(v) as (keyof EventValues)[];
   const placeholders = keys.map((k, i) => (JSON_COLUMNS.has(k) ? `$${i + 5}::jsonb` : `$${i + 5}`));
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO events (organisation_id, created_by, created_at, updated_at, status, ${keys.join(', ')})
-     VALUES ($1, $2, $3, $4, 'draft', ${placeholders.join(', ')}) RETURNING id`,
+     VALUES ($1, $2, $3, $4, 'draft', ${placeholders.join(', ')}) ON CONFLICT (slug) DO NOTHING RETURNING id`,
     [organisationId, createdBy, at, at, ...keys.map((k) => param(k, v[k]))],
   );
-  return rows[0]!.id;
+  return rows[0]?.id;
 }
 
 export async function updateEvent(q: Queryable, id: string, changes: Partial<EventValues> & { ics_sequence?: number }, at: Date): Promise<void> {
@@ -205,6 +206,8 @@ export async function releaseSeat(q: Queryable, eventId: string): Promise<void> 
 
 export interface RegistrationRow {
   id: string;
+  /** Arrival order (ties of verification time). */
+  seq: number;
   event_id: string;
   status: RegistrationStatus;
   source: 'public' | 'organiser';
@@ -248,15 +251,15 @@ export interface NewRegistration {
 }
 
 /**
- * Inserts a registration unless the address already has a live one for the event (the partial
- * unique index decides, also between concurrent sign-ups): then returns undefined.
+ * Inserts a registration unless the address already has one for the event that is not cancelled
+ * (the partial unique index decides, also between concurrent sign-ups): then returns undefined.
  */
 export async function insertRegistration(q: Queryable, r: NewRegistration): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
     `INSERT INTO event_registrations (event_id, status, source, name, organisation, email, answers, organisation_type, country, role, language,
        consent_at, created_at, verified_at, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (event_id, email) WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended') DO NOTHING
+     ON CONFLICT (event_id, email) WHERE status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected') DO NOTHING
      RETURNING *`,
     [r.eventId, r.status, r.source, r.name, r.organisation, r.email, JSON.stringify(r.answers), r.organisationType, r.country, r.role, r.language,
       r.consentAt, r.at, r.verifiedAt, r.confirmedAt],
@@ -264,11 +267,11 @@ export async function insertRegistration(q: Queryable, r: NewRegistration): Prom
   return rows[0];
 }
 
-/** The live registration of an address for an event, if any. */
+/** The registration of an address for an event that blocks a new one (any but cancelled), if any. */
 export async function findLiveRegistration(q: Queryable, eventId: string, email: string): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
     `SELECT * FROM event_registrations WHERE event_id = $1 AND email = $2
-        AND status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended')`,
+        AND status IN ('pending_email', 'pending_approval', 'confirmed', 'waiting', 'offered', 'attended', 'rejected')`,
     [eventId, email],
   );
   return rows[0];
@@ -302,16 +305,25 @@ export async function changeRegistration(q: Queryable, id: string, change: Regis
 /** The first of the waiting list (FIFO by verification time), locked. */
 export async function firstWaiting(q: Queryable, eventId: string): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
-    `SELECT * FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, id LIMIT 1 FOR UPDATE`,
+    `SELECT * FROM event_registrations WHERE event_id = $1 AND status = 'waiting' ORDER BY verified_at, seq LIMIT 1 FOR UPDATE`,
     [eventId],
   );
   return rows[0];
 }
 
+/** The 1-based place of one waiting registration (an index range count, not the whole list). */
+export async function waitingPosition(q: Queryable, r: Pick<RegistrationRow, 'event_id' | 'verified_at' | 'seq'>): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = 'waiting' AND (verified_at, seq) <= ($2, $3)`,
+    [r.event_id, r.verified_at, r.seq],
+  );
+  return rows[0]!.n;
+}
+
 /** 1-based places on the waiting list of the given registrations. */
 export async function waitingPositions(q: Queryable, eventId: string): Promise<Map<string, number>> {
   const { rows } = await q.query<{ id: string; position: number }>(
-    `SELECT id, row_number() OVER (ORDER BY verified_at, id)::int AS position FROM event_registrations WHERE event_id = $1 AND status = 'waiting'`,
+    `SELECT id, row_number() OVER (ORDER BY verified_at, seq)::int AS position FROM event_registrations WHERE event_id = $1 AND status = 'waiting'`,
     [eventId],
   );
   return new Map(rows.map((r) => [r.id, r.position]));
@@ -352,7 +364,7 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter, pag
   const paging = page ? ` LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
   const { rows } = await q.query<RegistrationRow>(
     `SELECT r.* FROM event_registrations r WHERE ${where}
-      ORDER BY (r.status = 'waiting') DESC, CASE WHEN r.status = 'waiting' THEN r.verified_at END, r.created_at DESC, r.id${paging}`,
+      ORDER BY (r.status = 'waiting') DESC, CASE WHEN r.status = 'waiting' THEN r.verified_at END, CASE WHEN r.status = 'waiting' THEN r.seq END, r.created_at DESC, r.seq DESC${paging}`,
     params,
   );
   return { rows, total };
@@ -371,7 +383,7 @@ export async function countBy(q: Queryable, eventId: string, column: 'country' |
 /** Confirmed (and attended) registrations by address, for the attendance import. */
 export async function registrationsByEmail(q: Queryable, eventId: string): Promise<Map<string, RegistrationRow>> {
   const { rows } = await q.query<RegistrationRow>(
-    `SELECT * FROM event_registrations WHERE event_id = $1 AND email IS NOT NULL ORDER BY created_at`,
+    `SELECT * FROM event_registrations WHERE event_id = $1 AND email IS NOT NULL ORDER BY seq`,
     [eventId],
   );
   // A live registration wins over older cancelled ones of the same address.
@@ -463,7 +475,7 @@ export async function eventsEndedRecently(q: Queryable, now: Date, since: Date):
 /** Registrations of an event in the given statuses (reminder and follow-up recipients). */
 export async function registrationsIn(q: Queryable, eventId: string, statuses: RegistrationStatus[]): Promise<RegistrationRow[]> {
   const { rows } = await q.query<RegistrationRow>(
-    'SELECT * FROM event_registrations WHERE event_id = $1 AND status = ANY($2::text[]) AND email IS NOT NULL ORDER BY created_at, id',
+    'SELECT * FROM event_registrations WHERE event_id = $1 AND status = ANY($2::text[]) AND email IS NOT NULL ORDER BY seq',
     [eventId, statuses],
   );
   return rows;

@@ -1,7 +1,7 @@
 /**
  * The texts of the e-mails to registrants, in English and French (the registrant's choice on
  * the form). Plain text only: names and titles typed by people are never interpreted as markup.
- * Links are written as placeholders (`{{link:cancel}}`); the outbox fills them with a fresh
+ * Links are written as placeholders (linkPlaceholder); the outbox fills them with a fresh
  * personal token when it sends, and shows `[link]` in the organiser's message log.
  */
 import { durationMs, type MailKind, type RegistrationLanguage } from '../../../domain/events.ts';
@@ -11,8 +11,13 @@ import type { EventRow, RegistrationRow } from './events.store.ts';
 /** The link placeholders a body may contain. */
 export const LINK_KINDS = ['verify', 'manage', 'cancel', 'accept', 'decline'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
-export const linkPlaceholder = (kind: LinkKind) => `{{link:${kind}}}`;
-export const LINK_PLACEHOLDER = /\{\{link:(verify|manage|cancel|accept|decline)\}\}/g;
+/**
+ * Placeholders are delimited by U+0001, a control character every text field refuses: a name or
+ * title typed as "{{link:verify}}" stays text and can never turn into a link.
+ */
+export const linkPlaceholder = (kind: LinkKind) => `\u0001link:${kind}\u0001`;
+// eslint-disable-next-line no-control-regex -- U+0001 delimits placeholders on purpose (see above)
+export const LINK_PLACEHOLDER = /\u0001link:(verify|manage|cancel|accept|decline)\u0001/g;
 
 /** Why a registration was cancelled, for the cancellation e-mail. */
 export type CancelReason = 'by_registrant' | 'offer_declined' | 'offer_expired';

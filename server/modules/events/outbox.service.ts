@@ -66,6 +66,8 @@ export interface QueueOptions extends Omit<MailContext, 'eventUrl'> {
  */
 export async function queueMail(deps: Deps, tx: Queryable, o: QueueOptions): Promise<string | undefined> {
   if (!o.registration.email) return undefined;
+  // Checked before a link token is minted, so a pass that finds its reminder sent leaves nothing behind.
+  if (o.dedupeKey && (await outbox.dedupeKeyUsed(tx, o.dedupeKey))) return undefined;
   const eventUrl = eventUrlOf(deps, o.event.slug);
   const { subject, body } = renderMail(o.kind, { ...o, eventUrl });
   const purpose = linkPurposeOf(body);
@@ -154,6 +156,7 @@ export async function deliverMessages(deps: Deps, ids: readonly (string | undefi
 /** The job's delivery pass: every queued message that is due, oldest first, in batches. */
 export async function deliverDueMessages(deps: Deps, batch = 200): Promise<DeliveryResult> {
   const total: DeliveryResult = { sent: 0, failed: 0, skipped: 0 };
+  await outbox.failStaleReminders(deps.db, deps.clock.now());
   const mailer = deps.mailer ?? mailerFor(deps.config);
   if (!mailer.enabled) return total;
   for (let round = 0; round < 50; round++) {

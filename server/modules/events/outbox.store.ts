@@ -7,6 +7,8 @@ import type { MailKind, MailStatus, RegistrationLanguage } from '../../../domain
 
 export interface MessageRow {
   id: string;
+  /** Queue order. */
+  seq: number;
   event_id: string;
   registration_id: string | null;
   kind: MailKind;
@@ -53,6 +55,25 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<string
     [m.eventId, m.registrationId, m.kind, m.language, m.recipient, m.replyTo, m.subject, m.body, m.ics, m.icsFilename, m.linkTokenSealed, m.dedupeKey, m.at],
   );
   return rows[0]?.id;
+}
+
+/** The dedupe keys already used for an event's messages of `kind` (reminders, follow-ups). */
+export async function dedupeKeysOf(q: Queryable, eventId: string, kind: MailKind): Promise<Set<string>> {
+  const { rows } = await q.query<{ dedupe_key: string }>('SELECT dedupe_key FROM event_messages WHERE event_id = $1 AND kind = $2 AND dedupe_key IS NOT NULL', [eventId, kind]);
+  return new Set(rows.map((r) => r.dedupe_key));
+}
+
+export async function dedupeKeyUsed(q: Queryable, key: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM event_messages WHERE dedupe_key = $1', [key])).rows.length > 0;
+}
+
+/** Reminders still queued when their event has started are pointless: marked failed, never sent late. */
+export async function failStaleReminders(q: Queryable, now: Date): Promise<number> {
+  return (await q.query(
+    `UPDATE event_messages m SET status = 'failed', last_error = 'not delivered before the event started', next_attempt_at = NULL, link_token_sealed = NULL
+       FROM events e WHERE e.id = m.event_id AND m.status = 'queued' AND m.kind = 'reminder' AND e.starts_at <= $1`,
+    [now],
+  )).rowCount;
 }
 
 /**

@@ -23,6 +23,7 @@ import { isCancellable, presentLinkView, presentPublicEvent } from './events.pre
 import type { CancelReason } from './mail-texts.ts';
 import { deliverMessages, queueMail, type QueueOptions } from './outbox.service.ts';
 import * as store from './events.store.ts';
+import * as outbox from './outbox.store.ts';
 
 // ------------------------------------------------------------------------------ unit of work
 
@@ -210,7 +211,7 @@ async function registrationOfLink(deps: Deps, slug: string, token: string, purpo
 
 async function linkView(deps: Deps, w: EventWork, r: store.RegistrationRow): Promise<RegistrationLinkView> {
   const event = (await store.findEvent(w.tx, w.event.id))!;
-  const position = r.status === 'waiting' ? ((await store.waitingPositions(w.tx, event.id)).get(r.id) ?? null) : null;
+  const position = r.status === 'waiting' ? await store.waitingPosition(w.tx, r) : null;
   return presentLinkView(event, r, position, w.now);
 }
 
@@ -235,18 +236,18 @@ export async function verify(deps: Deps, actor: Actor, slug: string, token: stri
   });
 }
 
-/** What the holder of a personal link sees. */
-export async function linkStatus(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
+/** What the holder of a personal link sees (a read: not audited). */
+export async function linkStatus(deps: Deps, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
-  const position = registration.status === 'waiting' ? ((await store.waitingPositions(deps.db, event.id)).get(registration.id) ?? null) : null;
-  void actor;
+  const position = registration.status === 'waiting' ? await store.waitingPosition(deps.db, registration) : null;
   return presentLinkView(event, registration, position, deps.clock.now());
 }
 
 /** Cancels a registration by `reason`; a held seat goes to the waiting list. */
 async function cancelIn(w: EventWork, r: store.RegistrationRow, reason: CancelReason, action: string): Promise<store.RegistrationRow> {
   const next = await store.changeRegistration(w.tx, r.id, { status: 'cancelled', cancelled_at: w.now, cancel_reason: reason, offered_at: null, offer_expires_at: null });
-  await w.mail({ kind: 'cancellation', registration: next, cancelReason: reason });
+  // After the event itself was cancelled (and everyone told), an expiring offer needs no e-mail.
+  if (w.event.status !== 'cancelled') await w.mail({ kind: 'cancellation', registration: next, cancelReason: reason });
   auditChange(w, r, action, 'cancelled', { reason });
   await releaseSeatOf(w, r);
   return next;
@@ -328,13 +329,16 @@ export async function queueReminders(deps: Deps, actor: Actor, asOf: Date, onlyE
   for (const event of events) {
     const ids: (string | undefined)[] = [];
     await deps.db.transaction(async (tx) => {
+      const due = event.reminder_offsets.filter((offset) => asOf.getTime() >= event.starts_at.getTime() - (durationMs(offset) ?? 0));
+      if (due.length === 0) return;
       const participants = await store.registrationsIn(tx, event.id, ['confirmed']);
+      // Most passes find every due reminder queued already: one query instead of one per person.
+      const done = await outbox.dedupeKeysOf(tx, event.id, 'reminder');
       let count = 0;
-      for (const offset of event.reminder_offsets) {
+      for (const offset of due) {
         const at = event.starts_at.getTime() - (durationMs(offset) ?? 0);
-        if (asOf.getTime() < at) continue;
         for (const r of participants) {
-          if (!r.confirmed_at || r.confirmed_at.getTime() > at) continue;
+          if (!r.confirmed_at || r.confirmed_at.getTime() > at || done.has(`reminder:${r.id}:${offset}`)) continue;
           const id = await queueMail(deps, tx, { kind: 'reminder', event, registration: r, offset, dedupeKey: `reminder:${r.id}:${offset}` });
           if (id) {
             ids.push(id);
@@ -358,13 +362,16 @@ export async function queueReminders(deps: Deps, actor: Actor, asOf: Date, onlyE
 const FOLLOW_UP_WINDOW_MS = 7 * 86_400_000;
 
 /** Queues the follow-up with material links to the confirmed and attended participants of events that ended. */
-export async function queueFollowUps(deps: Deps): Promise<number> {
+export async function queueFollowUps(deps: Deps): Promise<{ queued: number; sent: number }> {
   const now = deps.clock.now();
   let queued = 0;
+  let sent = 0;
   for (const event of await store.eventsEndedRecently(deps.db, now, new Date(now.getTime() - FOLLOW_UP_WINDOW_MS))) {
     const ids: (string | undefined)[] = [];
     await deps.db.transaction(async (tx) => {
+      const done = await outbox.dedupeKeysOf(tx, event.id, 'follow_up');
       for (const r of await store.registrationsIn(tx, event.id, ['confirmed', 'attended'])) {
+        if (done.has(`follow_up:${r.id}`)) continue;
         const id = await queueMail(deps, tx, { kind: 'follow_up', event, registration: r, dedupeKey: `follow_up:${r.id}` });
         if (id) ids.push(id);
       }
@@ -374,7 +381,7 @@ export async function queueFollowUps(deps: Deps): Promise<number> {
         });
     });
     queued += ids.length;
-    await deliverMessages(deps, ids);
+    sent += (await deliverMessages(deps, ids)).sent;
   }
-  return queued;
+  return { queued, sent };
 }

@@ -4,14 +4,16 @@
  * register on the public page and verify by the links a real SMTP server captured; three are
  * confirmed, the fourth (who finds the event full) joins the waiting list; one cancels through the
  * personal link of the confirmation e-mail; the waiting one receives the offer, accepts through its
- * link and is confirmed; the reminder pass run "as of" the day before (the operator's way to run it
- * at another time, ADR 6) reaches the three confirmed participants only, with the connection
- * instructions. On the way: the organiser's registrations page shows the statuses, the message log,
+ * link and is confirmed; the reminder pass run "as of" the day before with `liaison event remind
+ * --as-of` (the operator's way to run it at another time, ADR 6) reaches the three confirmed
+ * participants only, with the connection instructions. On the way: the organiser's registrations page shows the statuses, the message log,
  * the export, the attendance import, the statistics and the printable list; the public page in
  * French and in another time zone. axe-core checks and a screenshot of every page.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { toLocal } from '../../domain/time.ts';
@@ -22,6 +24,7 @@ import {
   firstSignIn,
   flowSteps,
   openE2eSession,
+  ROOT,
   screenshot,
   signOut,
   waitForAnimations,
@@ -52,6 +55,7 @@ const [ana, ben, chloe, dario] = VISITORS;
 const START = new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
 const OPENS = new Date(Date.now() - 3_600_000);
 
+const run = promisify(execFile);
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The value of a `datetime-local` input: `instant` on a wall clock in `zone`. */
 function wallClock(instant: Date, zone: string): string {
@@ -431,17 +435,16 @@ describe('webinar registration flow', () => {
 
   step('the day-before reminder, run as of the day before, reaches the three confirmed participants only, with the connection instructions', async () => {
     const before = smtp.inbox.length;
-    // The operator's way to run the reminder pass at another time (EVENT_ROUTES.remind asOf,
-    // ADR 6): the local operator token the CLI uses, from loopback only.
-    const operatorToken = fs.readFileSync(path.join(session!.server.dataDir, 'operator.token'), 'utf8').trim();
+    // The operator's way to run the reminder pass at another time (ADR 6): the real CLI, which
+    // finds the running server through the data directory and acts with its operator token.
     const asOf = new Date(START.getTime() - 23 * 3_600_000).toISOString();
-    const response = await fetch(`${session!.server.baseUrl}/api/v1/events/${state.eventId}/remind`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operatorToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ asOf }),
+    // Asynchronously: the test SMTP server lives in this process and must answer meanwhile.
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'cli', 'bin.mjs'), 'event', 'remind', state.slug, '--as-of', asOf, '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, LIAISON_DATA_DIR: session!.server.dataDir, LIAISON_LOG_LEVEL: 'silent' },
+      timeout: 60_000,
     });
-    expect(response.status, await response.clone().text()).toBe(200);
-    expect(await response.json()).toMatchObject({ queued: 3 });
+    expect(JSON.parse(stdout)).toMatchObject({ asOf, queued: 3 });
     await expect.poll(() => smtp.inbox.slice(before).filter((m) => m.subject.startsWith('Reminder:')).length, { timeout: 15_000 }).toBe(3);
     const reminders = smtp.inbox.slice(before).filter((m) => m.subject.startsWith('Reminder:'));
     expect(reminders.flatMap((m) => m.to).sort()).toEqual([ana.email, chloe.email, dario.email].sort());
@@ -485,7 +488,7 @@ describe('webinar registration flow', () => {
     await shot(page, '06-attendance');
   });
 
-  step('the organiser adds a participant by hand: the event is full, so they join the waiting list', async () => {
+  step('the organiser adds a participant by hand: the event is full, so she joins the waiting list; then rejects her', async () => {
     await page.getByTestId('registration-add').click();
     const dialog = page.getByRole('dialog', { name: 'Add a participant' });
     await dialog.waitFor();
@@ -503,6 +506,17 @@ describe('webinar registration flow', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(async () => (await statusesOnPage())['eva.lindqvist@police.example.org']).toBe('waiting');
     await mailsTo('eva.lindqvist@police.example.org', 'You are on the waiting list');
+    // The organiser cannot take her after all: rejected, with a reason she is told.
+    const row = page.locator('[data-testid="registration-row"][data-email="eva.lindqvist@police.example.org"]');
+    await row.getByTestId('registration-reject').click();
+    const reject = page.getByRole('dialog', { name: 'Reject the registration' });
+    await reject.getByTestId('reject-reason').fill('The session is reserved for the partner agencies of the programme.');
+    await checkA11y(page, 'reject a registration');
+    await reject.getByTestId('reject-submit').click();
+    await reject.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await statusesOnPage())['eva.lindqvist@police.example.org']).toBe('rejected');
+    const [rejection] = await mailsTo('eva.lindqvist@police.example.org', 'Registration not accepted');
+    expect(rejection!.text).toContain('reserved for the partner agencies');
   });
 
   step('the statistics count by status, country and role, with bars', async () => {
@@ -513,7 +527,7 @@ describe('webinar registration flow', () => {
     expect(await count('by-status', 'confirmed')).toBe('2');
     expect(await count('by-status', 'attended')).toBe('1');
     expect(await count('by-status', 'cancelled')).toBe('1');
-    expect(await count('by-status', 'waiting')).toBe('1');
+    expect(await count('by-status', 'rejected')).toBe('1');
     // Counted: confirmed and attended (Ana PT, Chloé FR, Dario IT).
     expect(await count('by-country', 'PT')).toBe('1');
     expect(await page.getByTestId('chart-by-country').locator('[data-key="IE"]').count()).toBe(0); // Ben cancelled

@@ -79,7 +79,7 @@ const step = flowSteps(() => current());
 /** A full-page screenshot from the top, once animations have settled. */
 async function shot(target: Page, name: string): Promise<void> {
   // Toasts of earlier actions would cover the header.
-  for (const close of await target.locator('.mantine-Notifications-root button').all()) await close.click().catch(() => undefined);
+  for (const close of await target.locator('.mantine-Notifications-root button').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
   await target.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await target.evaluate(() => window.scrollTo(0, 0));
   await waitForAnimations(target);
@@ -581,6 +581,34 @@ describe('webinar registration flow', () => {
     await tab.getByTestId('lang-switch').selectOption('en');
     await tab.getByRole('button', { name: 'Cancel my registration' }).waitFor();
     current = () => page;
+  });
+
+  step('with approval turned on, a new registration waits for the organiser, who approves it (onto the waiting list: the event is full)', async () => {
+    const femi = { key: 'femi', name: 'Femi Adeyemi', email: 'femi.adeyemi@police.example.org', country: 'Nigeria', code: 'NG', role: 'law_enforcement', track: 'Prosecutors', zone: 'Africa/Lagos' } as const;
+    await page.goto(`${session!.server.baseUrl}/events/${state.eventId}`);
+    await waitForHeading(page, TITLE);
+    await page.getByRole('switch', { name: 'Registrations need my approval' }).check();
+    await page.getByTestId('event-submit').click();
+    await page.getByText('The event was saved.').waitFor();
+
+    const tab = await visitorPage(femi.key, { locale: 'en-GB', timezoneId: femi.zone });
+    current = () => tab;
+    await tab.goto(state.publicUrl);
+    await waitForHeading(tab, TITLE);
+    await tab.getByText('The organiser approves each registration.').waitFor();
+    await register(tab, femi as unknown as Visitor);
+    const [verification] = await mailsTo(femi.email, 'Confirm your registration');
+    await tab.goto(linkIn(verification!, 'verify'));
+    await tab.getByTestId('verify-result').waitFor();
+    expect(await tab.getByTestId('link-status').getAttribute('data-status')).toBe('pending_approval');
+    current = () => page;
+
+    await openRegistrations();
+    const row = page.locator(`[data-testid="registration-row"][data-email="${femi.email}"]`);
+    expect(await row.getAttribute('data-status')).toBe('pending_approval');
+    await row.getByTestId('registration-approve').click();
+    await expect.poll(async () => (await statusesOnPage())[femi.email]).toBe('waiting');
+    await mailsTo(femi.email, 'You are on the waiting list');
   });
 
   step('a link that is not valid says so; nothing crashed in any page', async () => {

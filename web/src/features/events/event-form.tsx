@@ -75,6 +75,8 @@ export interface EventFormProps {
 export function EventForm({ existing, pending, error, onCreate, onUpdate, onReset }: EventFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<EventFormValues>(() => (existing ? eventToValues(existing) : emptyEventValues()));
+  // The event the form was filled from: an edit sends only what differs from it.
+  const [baseline] = useState(existing);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [nothingChanged, setNothingChanged] = useState(false);
   const errors = mergeFieldErrors(clientErrors, error);
@@ -98,8 +100,8 @@ export function EventForm({ existing, pending, error, onCreate, onUpdate, onRese
       return;
     }
     setClientErrors({});
-    if (!existing) return onCreate(result.data);
-    const patch = changedFields(existing, result.data);
+    if (!baseline) return onCreate(result.data);
+    const patch = changedFields(baseline, result.data);
     if (Object.keys(patch).length === 0) return setNothingChanged(true);
     onUpdate(patch);
   };

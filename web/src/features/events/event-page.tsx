@@ -57,6 +57,10 @@ function EventDetails({ event }: { event: EventView }) {
   const { t } = useTranslation();
   usePageTitle(event.title);
   const update = useUpdateEvent(event.id);
+  // What the form was filled from: the event as first loaded, then as each of the user's own saves
+  // returned it. Not the live query data: a colleague's change read in the background must not
+  // wipe what is being typed (and the form sends only what differs from this).
+  const [formSource, setFormSource] = useState(event);
   return (
     <Stack gap="lg">
       <EventSummaryPanel event={event} />
@@ -66,15 +70,21 @@ function EventDetails({ event }: { event: EventView }) {
           {t('events.details.cancelledNote')}
         </Alert>
       ) : (
-        // Keyed by the last change: after a save the form starts again from what the server holds.
         <EventForm
-          key={event.updatedAt}
-          existing={event}
+          key={formSource.updatedAt}
+          existing={formSource}
           pending={update.isPending}
           error={update.error}
           onReset={update.reset}
           onCreate={() => undefined}
-          onUpdate={(patch) => update.mutate(patch, { onSuccess: () => notifySuccess(t('events.form.saved')) })}
+          onUpdate={(patch) =>
+            update.mutate(patch, {
+              onSuccess: (saved) => {
+                setFormSource(saved);
+                notifySuccess(t('events.form.saved'));
+              },
+            })
+          }
         />
       )}
     </Stack>

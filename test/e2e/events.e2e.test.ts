@@ -611,6 +611,32 @@ describe('webinar registration flow', () => {
     await mailsTo(femi.email, 'You are on the waiting list');
   });
 
+  step('the trainer cancels the event: registrants are told by e-mail, the public page says so and takes no registration', async () => {
+    await page.getByTestId('event-tab-details').click();
+    await waitForPath(page, `/events/${state.eventId}`);
+    await page.getByTestId('event-cancel').click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the event' });
+    await dialog.getByTestId('cancel-message').fill('The session moves to the spring programme; you will be invited again.');
+    await checkA11y(page, 'cancel the event');
+    await dialog.getByTestId('cancel-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('event-status').textContent()).toBe('Cancelled');
+    await page.getByTestId('event-cancelled-note').waitFor();
+    expect(await page.getByTestId('event-form').count()).toBe(0);
+    const [notice] = await mailsTo(chloe.email, 'Event cancelled');
+    expect(notice!.text).toContain('spring programme');
+
+    const tab = visitorPages.get(ana.key)!;
+    current = () => tab;
+    await tab.goto(state.publicUrl);
+    await tab.getByTestId('public-cancelled').waitFor();
+    expect(await tab.getByTestId('registration-form').count()).toBe(0);
+    expect(await tab.getByTestId('public-seats').count()).toBe(0);
+    await checkA11y(tab, 'public page of a cancelled event');
+    await shot(tab, '19-public-cancelled');
+    current = () => page;
+  });
+
   step('a link that is not valid says so; nothing crashed in any page', async () => {
     const tab = visitorPages.get('french')!;
     await tab.goto(`${session!.server.baseUrl}/e/${state.slug}/verify?token=${'x'.repeat(43)}`);

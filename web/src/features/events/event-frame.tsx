@@ -32,7 +32,7 @@ export function EventFrame({ current, children }: EventFrameProps) {
   const event = useEvent(id);
   if (event.isPending) return <PageLoader />;
   if (event.isError) {
-    if (event.error instanceof ApiError && event.error.status === 404) return <EventNotFound />;
+    if (event.error instanceof ApiError && (event.error.status === 404 || event.error.code === 'validation_failed')) return <EventNotFound />;
     return <ErrorAlert error={event.error} onRetry={() => void event.refetch()} />;
   }
   const data = event.data;

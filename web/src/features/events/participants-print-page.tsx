@@ -27,7 +27,7 @@ export function ParticipantsPrintPage() {
     <main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.sheet}>
       {list.isPending && <PageLoader />}
       {list.isError &&
-        (list.error instanceof ApiError && list.error.status === 404 ? <EventNotFound /> : <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />)}
+        (list.error instanceof ApiError && (list.error.status === 404 || list.error.code === 'validation_failed') ? <EventNotFound /> : <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />)}
       {list.data && (
         <Stack gap="md">
           <Group justify="space-between" className={classes.noPrint}>

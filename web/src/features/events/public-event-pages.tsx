@@ -125,11 +125,13 @@ function PublicEventView({ event }: { event: PublicEvent }) {
                 {event.interpretationNote && ` · ${event.interpretationNote}`}
               </Text>
             </Fact>
-            <Fact label={t('events.public.seats')}>
-              <Text size="sm" data-testid="public-seats">
-                {event.full ? t('events.public.seatsFull') : t('events.public.seatsLeft', { left: event.seatsLeft, capacity: event.capacity })}
-              </Text>
-            </Fact>
+            {event.status !== 'cancelled' && (
+              <Fact label={t('events.public.seats')}>
+                <Text size="sm" data-testid="public-seats">
+                  {event.full ? t('events.public.seatsFull') : t('events.public.seatsLeft', { left: event.seatsLeft, capacity: event.capacity })}
+                </Text>
+              </Fact>
+            )}
             <Fact label={t('events.public.registrationWindow')}>
               <Text size="sm">
                 {formatInstant(event.registrationOpensAt, zone, language)} → {formatInstant(event.registrationClosesAt, zone, language)}

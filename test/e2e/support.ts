@@ -39,6 +39,8 @@ export interface TestServer {
   adminEmail: string;
   /** The demo administrator's one-time password, as printed on first start. */
   adminPassword: string;
+  /** The server's data directory (it holds `operator.token`, which the local CLI uses). */
+  dataDir: string;
   /** Everything the server wrote to stdout and stderr so far, for failure messages. */
   output: () => string;
   /** SIGTERM, wait for the clean exit (SIGKILL after 10 s), remove the data directory. */
@@ -70,18 +72,25 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  /** More environment for the server, given its base URL (e.g. LIAISON_SMTP_URL, LIAISON_PUBLIC_URL). */
+  env?: (baseUrl: string) => Record<string, string>;
+}
+
 /**
  * Starts Liaison exactly as the README says (`npm start`: builds the web app, then serves) on a
  * free loopback port with a fresh temporary data directory, and waits for the start-up block,
  * from which it reads the URL and the demo account's one-time password.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-e2e-'));
   const port = await freePort();
+  const extraEnv = options.env?.(`http://127.0.0.1:${port}`) ?? {};
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     detached: true, // its own process group: npm, the shell and the server stop together
-    env: { ...process.env, LIAISON_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LIAISON_LOG_LEVEL: 'warn' },
+    env: { ...process.env, LIAISON_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LIAISON_LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -124,6 +133,7 @@ export async function startServer(): Promise<TestServer> {
       baseUrl: started.url.replace(/\/$/, ''),
       adminEmail: started.email,
       adminPassword: started.password,
+      dataDir,
       output,
       stop,
     };
@@ -156,8 +166,8 @@ export interface E2eSession {
  * Starts the server and Chromium side by side, then opens a tab (axe needs bypassCSP). Whichever
  * did start is closed again if the other failed.
  */
-export async function openE2eSession(): Promise<E2eSession> {
-  const [started, launched] = await Promise.allSettled([startServer(), launchChromium()]);
+export async function openE2eSession(options: StartServerOptions = {}): Promise<E2eSession> {
+  const [started, launched] = await Promise.allSettled([startServer(options), launchChromium()]);
   if (started.status === 'rejected' || launched.status === 'rejected') {
     if (started.status === 'fulfilled') await started.value.stop();
     if (launched.status === 'fulfilled') await launched.value.close();

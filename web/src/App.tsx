@@ -2,7 +2,7 @@
  * The routes. Sign-in steps live under the sign-in layout, each behind the guard of its stage;
  * everything else needs a complete sign-in (`done`) and lives in the app shell.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/account-page.tsx';
 import { UsersPage } from './features/admin/users-page.tsx';
@@ -34,6 +34,26 @@ import { TrainingPage } from './features/training/training-page.tsx';
 // The request pages (drafting, deadlines, documents) are the largest part of the app: loaded when first opened.
 const RequestPage = lazy(() => import('./features/requests/request-page.tsx').then((module) => ({ default: module.RequestPage })));
 const RequestsPage = lazy(() => import('./features/requests/requests-page.tsx').then((module) => ({ default: module.RequestsPage })));
+// Events: organisers' pages and the public registration pages, each loaded when first opened.
+const EventsPage = lazy(() => import('./features/events/events-page.tsx').then((module) => ({ default: module.EventsPage })));
+const NewEventPage = lazy(() => import('./features/events/event-page.tsx').then((module) => ({ default: module.NewEventPage })));
+const EventPage = lazy(() => import('./features/events/event-page.tsx').then((module) => ({ default: module.EventPage })));
+const RegistrationsPage = lazy(() => import('./features/events/registrations-page.tsx').then((module) => ({ default: module.RegistrationsPage })));
+const StatisticsPage = lazy(() => import('./features/events/statistics-page.tsx').then((module) => ({ default: module.StatisticsPage })));
+const ParticipantsPrintPage = lazy(() => import('./features/events/participants-print-page.tsx').then((module) => ({ default: module.ParticipantsPrintPage })));
+const PublicEventLayout = lazy(() => import('./features/events/public-event-pages.tsx').then((module) => ({ default: module.PublicEventLayout })));
+const PublicEventPage = lazy(() => import('./features/events/public-event-pages.tsx').then((module) => ({ default: module.PublicEventPage })));
+const VerifyPage = lazy(() => import('./features/events/public-event-pages.tsx').then((module) => ({ default: module.VerifyPage })));
+const ManageRegistrationPage = lazy(() => import('./features/events/public-event-pages.tsx').then((module) => ({ default: module.ManageRegistrationPage })));
+
+/** An organiser's event page: trainers only (event.manage), loaded on first use. */
+function EventManager({ children }: { children: ReactNode }) {
+  return (
+    <RequirePermission permission="event.manage">
+      <Suspense fallback={<PageLoader />}>{children}</Suspense>
+    </RequirePermission>
+  );
+}
 
 /** The app's route table. */
 export function App() {
@@ -79,6 +99,30 @@ export function App() {
         <Route index element={<PublicTrainingPage />} />
         <Route path=":id" element={<PublicTrainingItemPage />} />
       </Route>
+      {/* The public pages of an event (issue 5): no account, their own frame; e-mails link here (EVENT_WEB_PATHS). */}
+      <Route
+        path="/e/:slug"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <PublicEventLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<PublicEventPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="registration" element={<ManageRegistrationPage />} />
+      </Route>
+      {/* The printable participant list: signed in, but without the app's header and menu. */}
+      <Route
+        path="/events/:id/print"
+        element={
+          <RequireStage stage="done">
+            <EventManager>
+              <ParticipantsPrintPage />
+            </EventManager>
+          </RequireStage>
+        }
+      />
       <Route
         element={
           <RequireStage stage="done">
@@ -142,6 +186,11 @@ export function App() {
             </RequirePermission>
           }
         />
+        <Route path="events" element={<EventManager><EventsPage /></EventManager>} />
+        <Route path="events/new" element={<EventManager><NewEventPage /></EventManager>} />
+        <Route path="events/:id" element={<EventManager><EventPage /></EventManager>} />
+        <Route path="events/:id/registrations" element={<EventManager><RegistrationsPage /></EventManager>} />
+        <Route path="events/:id/statistics" element={<EventManager><StatisticsPage /></EventManager>} />
         <Route path="directory" element={<DirectoryPage />} />
         <Route path="directory/import" element={<ImportPage />} />
         <Route path="countries/:code" element={<CountryPage />} />

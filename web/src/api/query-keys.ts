@@ -24,4 +24,6 @@ export const queryKeys = {
   colleagues: ['colleagues'] as const,
   /** Everything read from the training catalogue (lists, entries, the public page); any change refreshes it. */
   training: ['training'] as const,
+  /** Everything an organiser reads about events (lists, one event, its registrations, messages, statistics). */
+  events: ['events'] as const,
 };

@@ -5,6 +5,7 @@
  */
 import { requestsEn } from './requests.en.ts';
 import { trainingEn } from './training.en.ts';
+import { eventsEn } from './events.en.ts';
 
 export const en = {
   common: {
@@ -845,6 +846,7 @@ export const en = {
   },
   requests: requestsEn,
   training: trainingEn,
+  events: eventsEn,
   account: {
     title: 'Account',
     profile: {

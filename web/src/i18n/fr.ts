@@ -1,6 +1,7 @@
 import type { Translation } from './en.ts';
 import { requestsFr } from './requests.fr.ts';
 import { trainingFr } from './training.fr.ts';
+import { eventsFr } from './events.fr.ts';
 
 /** French texts; typed against the English ones so no key can be missing or misspelt. */
 export const fr: Translation = {
@@ -848,6 +849,7 @@ export const fr: Translation = {
   },
   requests: requestsFr,
   training: trainingFr,
+  events: eventsFr,
   account: {
     title: 'Compte',
     profile: {

@@ -1,17 +1,14 @@
 /** The app's sections, as the navigation lists them and the router mounts them. */
 import type { Permission } from '../../../../domain/roles.ts';
 
-/**
- * Sections that exist in the menu but are still being built (see `PlaceholderPage`). Events
- * (webinars and conferences with registration, issue 5) sits beside the training catalogue.
- */
-export const UPCOMING_SECTIONS = ['events', 'statistics'] as const;
+/** Sections that exist in the menu but are still being built (see `PlaceholderPage`). */
+export const UPCOMING_SECTIONS = ['statistics'] as const;
 /** One of {@link UPCOMING_SECTIONS}. */
 export type UpcomingSection = (typeof UPCOMING_SECTIONS)[number];
 
 /** A working section of the menu. */
 export interface WorkNavItem {
-  key: UpcomingSection | 'cases' | 'requests' | 'directory' | 'routes' | 'training';
+  key: UpcomingSection | 'cases' | 'requests' | 'directory' | 'routes' | 'training' | 'events';
   path: string;
   /** Listed only for holders of this permission (everyone when absent). */
   permission?: Permission;
@@ -26,7 +23,7 @@ export const WORK_NAV_ITEMS: readonly WorkNavItem[] = [
   { key: 'directory', path: '/directory', alsoActiveUnder: ['/countries', '/providers'] },
   { key: 'routes', path: '/routes' },
   { key: 'training', path: '/training', permission: 'training.read' },
-  { key: 'events', path: '/events' },
+  { key: 'events', path: '/events', permission: 'event.manage' },
   { key: 'statistics', path: '/statistics' },
 ];
 

@@ -9,7 +9,7 @@ export const trainingEn = {
   colon: ': ',
   intro:
     'Courses and materials from INTERPOL, Europol, UNODC, the Council of Europe, national academies and others, for everyone working on cross-border cases of online child sexual exploitation. Trainers keep their organisation’s entries up to date; material they mark public is also on the public catalogue page, readable without an account.',
-  eventsHint: 'Webinars and conferences you register for are in their own section, Events.',
+  eventsHint: 'Webinars and conferences have their own registration pages, which their organisers (trainers, under Events) publish and send out.',
   eventsLink: 'Go to Events',
   publicPageLink: 'Open the public catalogue page',
   new: 'Add an entry',

@@ -7,7 +7,7 @@ export const trainingFr: typeof trainingEn = {
   colon: ' : ',
   intro:
     'Cours et supports d’INTERPOL, d’Europol, de l’ONUDC, du Conseil de l’Europe, d’écoles nationales et d’autres, pour toutes celles et ceux qui traitent des affaires transfrontières d’exploitation sexuelle d’enfants en ligne. Les formateurs tiennent à jour les fiches de leur organisation ; les supports qu’ils rendent publics figurent aussi sur la page publique du catalogue, consultable sans compte.',
-  eventsHint: 'Les webinaires et conférences sur inscription ont leur propre rubrique, Événements.',
+  eventsHint: 'Les webinaires et conférences ont leurs propres pages d’inscription, que leurs organisateurs (formateurs, rubrique Événements) publient et diffusent.',
   eventsLink: 'Aller aux événements',
   publicPageLink: 'Ouvrir la page publique du catalogue',
   new: 'Ajouter une fiche',

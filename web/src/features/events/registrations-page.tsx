@@ -224,7 +224,7 @@ function RegistrationsTable({ event, items, total, busy }: { event: EventView; i
                       registration.answers[question.id] === undefined ? null : (
                         <Text key={question.id} size="xs">
                           <Text span fw={600} size="xs">
-                            {question.label}:
+                            {/[?:!.]$/.test(question.label.trim()) ? question.label : `${question.label}:`}
                           </Text>{' '}
                           {formatAnswer(registration.answers[question.id], t('common.yes'), t('common.no'))}
                         </Text>

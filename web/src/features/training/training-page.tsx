@@ -21,6 +21,7 @@ export function TrainingPage() {
   const { t } = useTranslation();
   usePageTitle(t('training.title'));
   const canManage = useCan('training.manage');
+  const canOrganise = useCan('event.manage');
   const state = useTrainingFilters();
   const list = useTrainingList(state.query);
   const [creating, setCreating] = useState(false);
@@ -33,9 +34,11 @@ export function TrainingPage() {
         <Group gap="md" justify="space-between">
           <Text size="sm">{t('training.eventsHint')}</Text>
           <Group gap="md">
-            <Anchor component={Link} to="/events" size="sm" data-testid="training-events-link">
-              {t('training.eventsLink')}
-            </Anchor>
+            {canOrganise && (
+              <Anchor component={Link} to="/events" size="sm" data-testid="training-events-link">
+                {t('training.eventsLink')}
+              </Anchor>
+            )}
             <Anchor component={Link} to="/public/training" size="sm" data-testid="training-public-link">
               {t('training.publicPageLink')}
             </Anchor>

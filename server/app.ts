@@ -63,6 +63,14 @@ export function apiRoutes(deps: Deps): AnyRouteSpec[] {
   ];
 }
 
+/**
+ * What the log records of a request: method, path without its query, client address. Links from
+ * e-mails carry tokens in the query (/e/<event>/verify?token=…), and searches what people typed.
+ */
+export function requestLogFields(request: Pick<FastifyRequest, 'method' | 'url' | 'ip'>): { method: string; url: string; remoteAddress: string } {
+  return { method: request.method, url: request.url.split('?')[0] ?? '', remoteAddress: request.ip };
+}
+
 const LOOPBACK_IP = /^(127\.|::1$|::ffff:127\.)/;
 
 function metaOf(request: FastifyRequest): RequestMeta {
@@ -76,9 +84,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       level: deps.config.logLevel,
       // Secrets never reach the logs.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Paths without their query: links from e-mails carry tokens there (/e/<event>/verify?token=…),
+      // and searches carry what people typed.
+      serializers: { req: requestLogFields },
     },
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // Only the configured reverse proxies are believed (LIAISON_TRUST_PROXY); none by default.
+    trustProxy: deps.config.trustProxy.length ? deps.config.trustProxy : false,
     return503OnClosing: true,
   });
 

@@ -16,6 +16,7 @@ const envSchema = z.object({
   LIAISON_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LIAISON_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   LIAISON_BANNER: z.string().min(1).default(DEFAULT_BANNER),
+  LIAISON_TRUST_PROXY: z.string().trim().optional().describe('addresses (IPs or CIDR ranges, comma-separated) of reverse proxies whose X-Forwarded-For is believed; unset: none'),
   LIAISON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LIAISON_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20).describe('login attempts per IP per minute'),
   LIAISON_SECURE_COOKIES: z.enum(['auto', 'always']).default('auto'),
@@ -41,6 +42,11 @@ export interface Config {
   sessionAbsoluteMs: number;
   banner: string;
   logLevel: z.infer<typeof envSchema>['LIAISON_LOG_LEVEL'];
+  /**
+   * Reverse proxies whose X-Forwarded-For gives the client's address (rate limits per address,
+   * audit). Empty: the connection's address is the client's (no proxy believed).
+   */
+  trustProxy: string[];
   loginRateLimitPerMinute: number;
   /** `auto`: Secure cookies except when served on plain-HTTP loopback (development, demo). */
   secureCookies: 'auto' | 'always';
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.LIAISON_SESSION_ABSOLUTE_HOURS * 3_600_000,
     banner: e.LIAISON_BANNER,
     logLevel: e.LIAISON_LOG_LEVEL,
+    trustProxy: (e.LIAISON_TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     loginRateLimitPerMinute: e.LIAISON_LOGIN_RATE_LIMIT,
     secureCookies: e.LIAISON_SECURE_COOKIES,
     smtpUrl: e.LIAISON_SMTP_URL,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestLogFields } from '../../server/app.ts';
 import { as, asOperator, createOrganisation, createTestContext, createUser, halfSignIn, signIn, type TestContext, type TestUser } from '../support/context.ts';
 import { errorOf, expectError, fieldPaths } from '../support/http.ts';
 
@@ -189,6 +190,13 @@ describe('health, readiness, metrics', () => {
   });
 });
 
+describe('request log', () => {
+  it('records paths without their query (e-mail links carry tokens there)', () => {
+    expect(requestLogFields({ method: 'GET', url: '/e/webinar/verify?token=secret-token', ip: '203.0.113.4' }))
+      .toEqual({ method: 'GET', url: '/e/webinar/verify', remoteAddress: '203.0.113.4' });
+  });
+});
+
 describe('rate limits', () => {
   it('the fourth login attempt in a minute from one address answers 429 when the limit is 3', async () => {
     const limited = await createTestContext({ LIAISON_LOGIN_RATE_LIMIT: '3' });
@@ -209,6 +217,30 @@ describe('rate limits', () => {
       expectError(await attempt('203.0.113.2'), 401, 'invalid_credentials');
     } finally {
       await limited.close();
+    }
+  });
+
+  it('behind a configured reverse proxy, limits count the forwarded client address; other senders are not believed', async () => {
+    const proxied = await createTestContext({ LIAISON_LOGIN_RATE_LIMIT: '2', LIAISON_TRUST_PROXY: '10.0.0.5' });
+    try {
+      const org = (await createOrganisation(proxied)).id;
+      const victim = await createUser(proxied, { organisationId: org });
+      const attempt = (remoteAddress: string, forwardedFor: string) => proxied.app.inject({
+        method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor },
+        payload: { email: victim.email, password: 'wrong guess!', acknowledgeBanner: true },
+      });
+      // Two clients behind the proxy: each has its own budget.
+      for (let i = 0; i < 2; i++) expectError(await attempt('10.0.0.5', '198.51.100.1'), 401, 'invalid_credentials');
+      expectError(await attempt('10.0.0.5', '198.51.100.1'), 429, 'rate_limited');
+      expectError(await attempt('10.0.0.5', '198.51.100.2'), 401, 'invalid_credentials');
+      // The audit records the client's address, not the proxy's.
+      const { rows } = await proxied.deps.db.query<{ ip: string }>("SELECT ip FROM audit_events WHERE ip IS NOT NULL ORDER BY seq DESC LIMIT 1");
+      expect(rows[0]?.ip).toBe('198.51.100.2');
+      // A sender that is not the proxy cannot pick its address with the header.
+      for (let i = 0; i < 2; i++) expectError(await attempt('203.0.113.9', `198.51.100.${10 + i}`), 401, 'invalid_credentials');
+      expectError(await attempt('203.0.113.9', '198.51.100.99'), 429, 'rate_limited');
+    } finally {
+      await proxied.close();
     }
   });
 

@@ -36,7 +36,7 @@ function sendFile(reply: FastifyReply, download: training.TrainingDownload, cach
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('x-content-sha256', download.file.sha256)
-    .header('cache-control', cache === 'public' ? 'public, max-age=300' : 'private, no-store')
+    .header('cache-control', cache === 'public' ? 'no-cache' : 'private, no-store')
     .send(download.content);
 }
 

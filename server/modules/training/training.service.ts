@@ -259,7 +259,9 @@ export async function uploadTrainingFile(
       await store.touchItem(tx, id, now);
       await appendAudit(deps, tx, user, {
         action: 'training.file.upload', targetType: 'training_file', targetId: file.id,
-        details: { itemId: id, filename: file.filename, contentType, size: file.size, sha256, stored: known ? 'existing' : 'new' },
+        // Not whether the bytes were already stored: the file store is shared across the instance, and
+        // that would tell a trainer whether other records (another organisation's documents) hold them.
+        details: { itemId: id, filename: file.filename, contentType, size: file.size, sha256 },
       });
     }
     return { file: presentTrainingFile(file), duplicate };

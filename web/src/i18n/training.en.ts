@@ -17,7 +17,7 @@ export const trainingEn = {
     empty: 'No webinar or conference is announced at the moment.',
     list: 'Upcoming webinars and conferences',
     eventZone: 'Where it is organised ({{zone}}): {{time}}',
-    sameZone: 'Organised in your time zone',
+    sameZone: 'Organised in your time zone ({{zone}})',
     language: 'Language',
     seatsLeft: '{{left}} of {{capacity}} seats left',
     full: 'Full: waiting list',

@@ -15,7 +15,7 @@ export const trainingFr: typeof trainingEn = {
     empty: 'Aucun webinaire ni aucune conférence n’est annoncé pour le moment.',
     list: 'Webinaires et conférences à venir',
     eventZone: 'Sur place ({{zone}}) : {{time}}',
-    sameZone: 'Organisé dans votre fuseau horaire',
+    sameZone: 'Organisé dans votre fuseau horaire ({{zone}})',
     language: 'Langue',
     seatsLeft: '{{left}} places libres sur {{capacity}}',
     full: 'Complet : liste d’attente',

@@ -132,7 +132,7 @@ function UpcomingEventCard({ event, zone }: { event: UpcomingEvent; zone: string
         </Text>
         <Text size="xs" c="dimmed" data-testid="upcoming-event-zone">
           {event.timeZone === zone
-            ? t('training.upcoming.sameZone')
+            ? t('training.upcoming.sameZone', { zone: event.timeZone })
             : t('training.upcoming.eventZone', { zone: event.timeZone, time: formatSpan(event.startsAt, event.endsAt, event.timeZone, language) })}
         </Text>
         <Text size="sm" data-testid="upcoming-language">

@@ -1,7 +1,8 @@
 /**
  * `liaison event …` in direct mode: the real binary in a child process on a scratch data
  * directory, as a trainer through LIAISON_TOKEN and as the instance operator. A published webinar
- * with registrations (seeded through the API) is listed, its registrations shown, exported as CSV
+ * with registrations (seeded through the API) is found among the upcoming events by an
+ * investigator of another organisation, listed by its trainer, its registrations shown, exported as CSV
  * and XLSX (read back), its attendance imported, and its reminders run — as of the day before for
  * the operator only.
  */
@@ -9,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventSummary, EventView, Registration } from '../domain/events.ts';
+import type { EventSummary, EventView, Registration, UpcomingEvent } from '../domain/events.ts';
 import { makeDataDir, runCli, runCliJson, seedCaseUsers, cliEnv, type CaseUser } from './testing.ts';
 
 const SLOW = 120_000;
@@ -20,19 +21,23 @@ describe('liaison event usage', () => {
 
   it('lists the event commands, and refuses a bad --as-of or format before opening anything (exit 2)', async () => {
     const help = await runCli(['event', '--help'], dataDir);
-    for (const command of ['list', 'show', 'registrations', 'stats', 'export', 'attendance', 'remind']) expect(help.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    for (const command of ['upcoming', 'list', 'show', 'registrations', 'stats', 'export', 'attendance', 'remind']) expect(help.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     const asOf = await runCli(['event', 'remind', 'x', '--as-of', 'tomorrow'], dataDir);
     expect(asOf.code).toBe(2);
     expect(asOf.stderr).toContain('Expected an ISO 8601 date-time with an offset');
     const format = await runCli(['event', 'export', 'x', '--format', 'pdf', '--out', 'x.pdf'], dataDir);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('Allowed choices are csv, xlsx');
+    const language = await runCli(['event', 'upcoming', '--language', 'english'], dataDir);
+    expect(language.code).toBe(2);
+    expect(language.stderr).toContain('Expected an ISO 639-1 language code');
   });
 });
 
 describe('liaison event in direct mode', () => {
   let dataDir: string;
   let trainer: CaseUser;
+  let investigator: CaseUser;
   let event: EventView;
   const asTrainer = () => ({ LIAISON_TOKEN: trainer.token });
   const start = new Date(Date.now() + 3 * 86_400_000);
@@ -42,6 +47,10 @@ describe('liaison event in direct mode', () => {
     dataDir = makeDataDir();
     [trainer] = (await seedCaseUsers(dataDir, { name: 'CLI Training Centre (fictitious)', country: 'FR' }, [
       { email: 'tess.trainer@training.example', name: 'Tess Trainer', roles: ['trainer'] },
+    ])) as [CaseUser];
+    // A practitioner of another organisation: no event.manage, yet finds the webinar (liaison event upcoming).
+    [investigator] = (await seedCaseUsers(dataDir, { name: 'CLI National Police (fictitious)', country: 'BE' }, [
+      { email: 'ivan.investigator@police.example', name: 'Ivan Investigator', roles: ['investigator'] },
     ])) as [CaseUser];
     // The event and three people, through the API as the trainer (the CLI has no create command: the web app does that).
     const [{ loadConfig }, { connect }, { ApiClient }, events] = await Promise.all([
@@ -77,6 +86,18 @@ describe('liaison event in direct mode', () => {
     expect(text.stdout).toContain('CLI webinar on e-evidence (fictitious)  (webinar, published)');
     expect(text.stdout).toMatch(/^Seats: +2\/2 taken/m);
     expect(text.stdout).toMatch(/^Registrations: 2 confirmed, 1 waiting$/m);
+  });
+
+  it('an investigator of another organisation lists the upcoming events of every organisation, with their registration page', { timeout: SLOW }, async () => {
+    const asInvestigator = { LIAISON_TOKEN: investigator.token };
+    const page = await runCliJson<{ items: UpcomingEvent[]; total: number }>(['event', 'upcoming'], dataDir, asInvestigator);
+    expect(page.items.map((e) => [e.slug, e.organiser, e.full, e.registrationState])).toEqual([['cli-webinar', 'CLI Training Centre (fictitious)', true, 'open']]);
+    expect(JSON.stringify(page)).not.toContain('meet.example.org');
+    const text = await runCli(['event', 'upcoming', '--language', 'EN', '-q', 'e-evidence'], dataDir, asInvestigator);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^STARTS \(UTC\) +LANG +REGISTRATION +ORGANISER +REGISTRATION PAGE +TITLE$/);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} +en +open, full: waiting list +CLI Training Centre \(fictitious\) +http\S*\/e\/cli-webinar +CLI webinar on e-evidence \(fictitious\)$/);
   });
 
   it('lists the registrations, the waiting list first', { timeout: SLOW }, async () => {

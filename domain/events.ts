@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { countryCodeSchema } from './countries/codes.ts';
+import { languageCodeSchema } from './languages.ts';
 import { timeZoneSchema } from './time.ts';
 
 // ============================================================================ vocabulary
@@ -439,6 +440,38 @@ export const publicEventSchema = eventSchema.pick({
 });
 export type PublicEvent = z.infer<typeof publicEventSchema>;
 
+// ============================================================================ upcoming events (signed-in practitioners)
+
+/**
+ * Upcoming events as a signed-in practitioner (any role: `training.read`) finds them on the
+ * training page: published events of every organisation that have not started yet, soonest
+ * first. The same public fields as the registration page, minus the long texts (description,
+ * programme, questions, privacy notice: the page has them), so a list of many stays small; never
+ * connection instructions, rules of engagement, materials or people. Signed-in only: organisers
+ * never agreed to have their events listed to the world (their registration page is reachable by
+ * its address only).
+ */
+export const upcomingEventSchema = publicEventSchema.pick({
+  slug: true, kind: true, title: true, organiser: true, timeZone: true, startsAt: true, endsAt: true, durationMinutes: true, language: true,
+  interpretationNote: true, capacity: true, seatsLeft: true, full: true, registrationOpensAt: true, registrationClosesAt: true,
+  registrationState: true, requiresApproval: true,
+}).extend({
+  /** Absolute URL of the public registration page (config.publicUrl + EVENT_WEB_PATHS.event(slug)). */
+  publicUrl: z.string(),
+});
+export type UpcomingEvent = z.infer<typeof upcomingEventSchema>;
+
+/** `GET /api/v1/events/upcoming`: words of the title or description, the event's language, paging. */
+export const upcomingEventQuerySchema = z.object({
+  q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+  /** ISO 639-1 code of the language the event is held in. */
+  language: languageCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type UpcomingEventQuery = z.output<typeof upcomingEventQuerySchema>;
+export const upcomingEventPageSchema = z.object({ items: z.array(upcomingEventSchema), total: z.number().int() });
+
 // ============================================================================ registrations
 
 /** An answer: text or one choice (string), several choices (string[]), a checkbox (boolean). */
@@ -725,8 +758,9 @@ export type EventErrorCode = keyof typeof EVENT_ERROR_CODES;
 // ============================================================================ HTTP routes
 
 /**
- * Every events route. Public routes need no account; organiser routes need a signed-in user with
- * `event.manage`, and answer 404 for another organisation's event. Params are UUIDs except `slug`.
+ * Every events route. Public routes need no account; `upcoming` needs any signed-in user
+ * (`training.read`); organiser routes need `event.manage`, and answer 404 for another
+ * organisation's event. Params are UUIDs except `slug`.
  */
 export const EVENT_ROUTES = {
   // ---- public (no account; rate-limited per IP)
@@ -744,6 +778,10 @@ export const EVENT_ROUTES = {
   acceptOffer: { method: 'POST', path: '/api/v1/public/events/:slug/offer/accept' },
   /** tokenBodySchema → registrationLinkViewSchema (cancelled); the seat goes to the next. */
   declineOffer: { method: 'POST', path: '/api/v1/public/events/:slug/offer/decline' },
+
+  // ---- signed-in practitioners (training.read: every role)
+  /** upcomingEventQuerySchema → upcomingEventPageSchema: published events of every organisation not started yet, soonest first. */
+  upcoming: { method: 'GET', path: '/api/v1/events/upcoming' },
 
   // ---- organisers (event.manage)
   /** eventQuerySchema → eventPageSchema. */

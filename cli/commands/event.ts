@@ -1,7 +1,8 @@
 /**
- * `liaison event …`: webinars and conferences of your organisation (or, as the instance operator,
- * of every organisation): list them, show one, list its registrations, export them as CSV or XLSX,
- * import an attendance list, and run the reminder pass — as of another time too, for the operator
+ * `liaison event …`: the upcoming webinars and conferences of every organisation (any signed-in
+ * role), and those of your organisation (or, as the instance operator, of every organisation): list
+ * them, show one, list its registrations, export them as CSV or XLSX, import an attendance list,
+ * and run the reminder pass — as of another time too, for the operator
  * (docs/adr/0008-event-reminders-as-of.md). Set LIAISON_TOKEN to a trainer's API token to act as
  * them.
  */
@@ -10,8 +11,10 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import {
   attendanceResultSchema, EVENT_STATUSES, eventPageSchema, eventSchema, eventStatisticsSchema, EXPORT_FORMATS, instantSchema, PARTICIPANT_ROLES,
-  REGISTRATION_STATUSES, registrationPageSchema, remindResultSchema, type EventSummary, type EventView, type Registration,
+  REGISTRATION_STATUSES, registrationPageSchema, remindResultSchema, upcomingEventPageSchema, type EventSummary, type EventView, type Registration,
+  type UpcomingEvent,
 } from '../../domain/events.ts';
+import { isLanguageCode } from '../../domain/languages.ts';
 import { formatInZone } from '../../domain/time.ts';
 import { withQuery, type ApiClient } from '../api.ts';
 import { addDataDirOption, addJsonOption, parsePositiveInt, withApi } from '../context.ts';
@@ -53,6 +56,18 @@ export async function resolveEvent(api: ApiClient, ref: string): Promise<EventVi
 const words = (id: string) => id.replace(/_/g, ' ');
 const seats = (e: Pick<EventSummary, 'seatsTaken' | 'capacity'>) => `${e.seatsTaken}/${e.capacity}`;
 
+/** `open, 3/20 seats left`, `open, full: waiting list`, `opens 2026-03-10 00:00 UTC`, `closed`. */
+function registrationOf(e: UpcomingEvent): string {
+  switch (e.registrationState) {
+    case 'closed':
+      return 'closed';
+    case 'not_open':
+      return `opens ${formatDate(e.registrationOpensAt)} UTC`;
+    case 'open':
+      return e.full ? 'open, full: waiting list' : `open, ${e.seatsLeft}/${e.capacity} seats left`;
+  }
+}
+
 function printEvent(e: EventView): void {
   print(
     `${e.title}  (${e.kind}, ${e.status})`,
@@ -85,6 +100,30 @@ export function registerEventCommands(program: Command): void {
   const group = program
     .command('event')
     .description('webinars and conferences: list, registrations, export, attendance, reminders (as a trainer: set LIAISON_TOKEN)');
+
+  addJsonOption(addDataDirOption(group.command('upcoming').description('published events of every organisation not started yet, soonest first (any role)')))
+    .option('-q, --query <text>', 'words of the title or description')
+    .option('--language <code>', 'only events held in this language (ISO 639-1, e.g. fr)', (value: string) => {
+      const code = value.trim().toLowerCase();
+      if (!isLanguageCode(code)) throw new InvalidArgumentError('Expected an ISO 639-1 language code, e.g. en or fr.');
+      return code;
+    })
+    .option('--limit <n>', 'at most this many (up to 100)', parsePositiveInt, 20)
+    .action(async (opts: { query?: string; language?: string; limit: number; json?: boolean }, command: Command) => {
+      const page = await withApi(command, (api) =>
+        api.get(upcomingEventPageSchema, withQuery('/api/v1/events/upcoming', { q: opts.query, language: opts.language, limit: Math.min(opts.limit, 100) })));
+      if (opts.json) return printJson(page);
+      if (page.items.length === 0) return print('No upcoming webinars or conferences.');
+      process.stdout.write(formatTable(page.items, [
+        { header: 'STARTS (UTC)', value: (e) => formatDate(e.startsAt) },
+        { header: 'LANG', value: (e) => e.language },
+        { header: 'REGISTRATION', value: registrationOf },
+        { header: 'ORGANISER', value: (e) => e.organiser },
+        { header: 'REGISTRATION PAGE', value: (e) => e.publicUrl },
+        { header: 'TITLE', value: (e) => e.title },
+      ]));
+      if (page.total > page.items.length) print(`(${page.items.length} of ${page.total}; use --limit or --query)`);
+    });
 
   addJsonOption(addDataDirOption(group.command('list').description('the events you may manage, latest start first')))
     .addOption(new Option('--status <status>', 'only this status').choices(EVENT_STATUSES))

@@ -2,8 +2,9 @@
  * The training catalogue in a real browser: the administrator creates a trainer and an
  * investigator; the trainer adds a course (the form first refuses a classroom course without a
  * place, naming the field), uploads a PDF made in the test (progress, SHA-256 and size shown)
- * and marks it public; the investigator finds it with the search box, a topic and a format chip,
- * opens it and sees no editing controls; an anonymous visitor finds it on the public page,
+ * and marks it public, then announces a webinar, which the investigator finds among the upcoming
+ * events on the training page (Register opens its public page); the investigator finds the course
+ * with the search box, a topic and a format chip, opens it and sees no editing controls; an anonymous visitor finds it on the public page,
  * switches to French and downloads the file, byte for byte. axe-core checks every page.
  */
 import { createHash } from 'node:crypto';
@@ -40,6 +41,15 @@ const COURSE = {
 const PDF = Buffer.concat([samplePdf('Fictitious handout: darknet investigations for OCSEA units'), Buffer.from(`%${'x'.repeat(2.5 * 1024 * 1024)}\n`)]);
 const PDF_SIZE = `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(PDF.length / (1024 * 1024))} MB`;
 const PDF_SHA256 = createHash('sha256').update(PDF).digest('hex');
+
+/** A webinar the trainer announces, ten days ahead on the hour; registration open from an hour ago. */
+const WEBINAR_START = new Date(Math.ceil((Date.now() + 10 * 86_400_000) / 3_600_000) * 3_600_000);
+const WEBINAR = {
+  kind: 'webinar', title: 'Webinaire : enquêtes sur le darknet', slug: 'darknet-webinar-e2e', timeZone: 'Europe/Paris',
+  startsAt: WEBINAR_START.toISOString(), durationMinutes: 90, language: 'fr', interpretationNote: 'Interpretation into English', capacity: 25,
+  registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(), registrationClosesAt: WEBINAR_START.toISOString(),
+  connectionInstructions: 'Join at https://meet.example.org/j/1357 (private).',
+};
 
 /** A calendar date `days` from today (UTC), as the date inputs take it. */
 function inDays(days: number): string {
@@ -167,11 +177,50 @@ describe('training catalogue flow', () => {
     await expect.poll(async () => page.getByTestId('training-visibility').textContent()).toBe('Public');
     await checkA11y(page, 'catalogue entry, trainer view');
     await shot('training-03-item-trainer');
+  });
+
+  step('the trainer announces a webinar; the investigator finds it among the upcoming events, and Register opens its public page', async () => {
+    // Through the API from the trainer's page (the event form has its own test, events.e2e.test.ts).
+    const status = await page.evaluate(async (input) => {
+      const post = (url: string, body?: unknown) =>
+        fetch(url, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : null });
+      const created = await post('/api/v1/events', input);
+      if (created.status !== 201) return `create ${created.status} ${await created.text()}`;
+      const { id } = (await created.json()) as { id: string };
+      return (await post(`/api/v1/events/${id}/publish`)).status;
+    }, WEBINAR);
+    expect(status).toBe(200);
+    // A fresh load: the page's cached list would not know of a publication made behind its back.
+    await page.goto(`${server.baseUrl}/training`);
+    await page.getByTestId(`upcoming-event-${WEBINAR.slug}`).waitFor();
+    expect(await page.getByTestId('training-events-link').getAttribute('href')).toBe('/events');
     await signOut(page);
+
+    await firstSignIn(page, { email: INVESTIGATOR.email, oneTimePassword: state.investigatorPassword, newPassword: INVESTIGATOR.password, displayName: INVESTIGATOR.name });
+    await page.getByTestId('nav-training').click();
+    await waitForPath(page, '/training');
+    const card = page.getByTestId(`upcoming-event-${WEBINAR.slug}`);
+    await card.waitFor();
+    expect(await page.getByTestId('training-events-link').count()).toBe(0);
+    expect(await card.getByTestId('upcoming-title').textContent()).toBe(WEBINAR.title);
+    expect(await card.getByTestId('upcoming-organiser').textContent()).toBeTruthy();
+    expect(await card.getByTestId('upcoming-seats').textContent()).toBe('25 of 25 seats left');
+    expect(await card.getByTestId('upcoming-language').textContent()).toBe('Language: French · Interpretation into English');
+    // Times in the reader's zone, and the event's own zone named beside them.
+    expect(await card.getByTestId('upcoming-event-zone').textContent()).toContain('Europe/Paris');
+    expect(await card.textContent()).not.toContain('meet.example.org');
+    const register = card.getByTestId('upcoming-register');
+    expect(await register.getAttribute('href')).toBe(`/e/${WEBINAR.slug}`);
+    await checkA11y(page, 'catalogue with upcoming events');
+    await shot('training-09-upcoming');
+    await register.click();
+    await waitForPath(page, `/e/${WEBINAR.slug}`);
+    await waitForHeading(page, WEBINAR.title);
+    await page.goBack();
+    await waitForPath(page, '/training');
   });
 
   step('the investigator finds it with the search box, a topic and a format chip, and reads it', async () => {
-    await firstSignIn(page, { email: INVESTIGATOR.email, oneTimePassword: state.investigatorPassword, newPassword: INVESTIGATOR.password, displayName: INVESTIGATOR.name });
     await page.getByTestId('nav-training').click();
     await waitForPath(page, '/training');
     await page.getByTestId('training-card').first().waitFor();

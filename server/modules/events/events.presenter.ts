@@ -5,10 +5,10 @@
  */
 import {
   REGISTRATION_STATUSES, type EventSummary, type EventView, type MailMessageView, type PublicEvent, type Registration, type RegistrationLinkView,
-  type RegistrationStatus, type RegistrationWindowState, type StatusCounts,
+  type RegistrationStatus, type RegistrationWindowState, type StatusCounts, type UpcomingEvent,
 } from '../../../domain/events.ts';
 import { redactLinks } from './mail-texts.ts';
-import type { EventRow, RegistrationRow } from './events.store.ts';
+import type { EventRow, RegistrationRow, UpcomingEventRow } from './events.store.ts';
 import type { MessageRow } from './outbox.store.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -120,6 +120,34 @@ export function presentPublicEvent(e: EventRow, now: Date): PublicEvent {
     organiser: e.organiser,
     full: seatsLeft === 0,
     seatsLeft,
+  };
+}
+
+/**
+ * An upcoming event in a signed-in practitioner's list: built from the public columns only
+ * (UpcomingEventRow), so the private fields cannot reach it.
+ */
+export function presentUpcomingEvent(e: UpcomingEventRow, publicUrl: string, now: Date): UpcomingEvent {
+  const seatsLeft = Math.max(0, e.capacity - e.seats_taken);
+  return {
+    slug: e.slug,
+    kind: e.kind,
+    title: e.title,
+    organiser: e.organiser,
+    timeZone: e.time_zone,
+    startsAt: e.starts_at.toISOString(),
+    endsAt: e.ends_at.toISOString(),
+    durationMinutes: e.duration_minutes,
+    language: e.language,
+    interpretationNote: e.interpretation_note,
+    capacity: e.capacity,
+    seatsLeft,
+    full: seatsLeft === 0,
+    registrationOpensAt: e.registration_opens_at.toISOString(),
+    registrationClosesAt: e.registration_closes_at.toISOString(),
+    registrationState: windowState(e, now),
+    requiresApproval: e.requires_approval,
+    publicUrl,
   };
 }
 

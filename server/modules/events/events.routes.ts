@@ -1,7 +1,8 @@
 /**
  * HTTP for events (paths, schemas and codes: domain/events.ts). Public routes need no account and
  * are rate-limited per IP (registration more strictly; the per-domain limit is counted in the
- * database by the service); organiser routes need `event.manage`.
+ * database by the service); the upcoming list needs any signed-in user (`training.read`); organiser
+ * routes need `event.manage`.
  */
 import { z } from 'zod';
 import { okSchema } from '../../../domain/api.ts';
@@ -10,12 +11,13 @@ import {
   eventPatchSchema, eventQuerySchema, eventSchema, eventStatisticsSchema, exportQuerySchema, mailMessageListSchema, mailMessagePageSchema,
   mailMessageSchema, manualRegistrationSchema, participantListSchema, publicEventSchema, registrationAcceptedSchema, registrationInputSchema,
   registrationLinkViewSchema, registrationPageSchema, registrationQuerySchema, registrationSchema, rejectBodySchema, remindBodySchema,
-  remindResultSchema, slugSchema, statisticsQuerySchema, tokenBodySchema,
+  remindResultSchema, slugSchema, statisticsQuerySchema, tokenBodySchema, upcomingEventPageSchema, upcomingEventQuerySchema,
 } from '../../../domain/events.ts';
 import type { Deps } from '../../deps.ts';
 import { defineRoutes } from '../../http/route.ts';
 import * as events from './events.service.ts';
 import * as registrations from './registrations.service.ts';
+import { listUpcomingEvents } from './upcoming.service.ts';
 
 const slugParams = z.object({ slug: slugSchema });
 const eventParams = z.object({ id: z.uuid() });
@@ -64,6 +66,13 @@ export function eventRoutes(deps: Deps) {
       method: R.declineOffer.method, url: R.declineOffer.path, summary: 'Decline a seat offered from the waiting list (it goes to the next)', tags: ['events (public)'],
       access: 'public', params: slugParams, body: tokenBodySchema, response: registrationLinkViewSchema, rateLimit: linkLimit,
       handler: ({ actor, params, body }) => registrations.declineOffer(deps, actor, params.slug, body.token),
+    });
+
+    // ---- every signed-in role
+    route({
+      method: R.upcoming.method, url: R.upcoming.path, summary: 'Upcoming webinars and conferences of every organisation (public fields), soonest first', tags: ['events'],
+      access: 'user', permission: 'training.read', query: upcomingEventQuerySchema, response: upcomingEventPageSchema,
+      handler: ({ actor, query }) => listUpcomingEvents(deps, actor, query),
     });
 
     // ---- organisers

@@ -174,6 +174,53 @@ export async function searchEvents(q: Queryable, s: EventSearch): Promise<{ rows
   return { rows, total };
 }
 
+/**
+ * The columns of an upcoming event the listing needs: public ones only. The private fields
+ * (connection instructions, rules of engagement, materials) are not even read from the database,
+ * so no later change to the presenter can leak them.
+ */
+export type UpcomingEventRow = Pick<
+  EventRow,
+  | 'slug' | 'organiser' | 'kind' | 'title' | 'time_zone' | 'starts_at' | 'ends_at' | 'duration_minutes' | 'language' | 'interpretation_note' | 'capacity'
+  | 'seats_taken' | 'registration_opens_at' | 'registration_closes_at' | 'requires_approval'
+>;
+
+export interface UpcomingSearch {
+  /** Events starting strictly after this instant. */
+  after: Date;
+  /** A `to_tsquery('simple', …)` text (prefixQuery), or null. */
+  text: string | null;
+  language?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Published events of every organisation starting after `after`, soonest first (ties by id, so
+ * pages never overlap). Runs on the partial index events_starts_idx (starts_at WHERE status =
+ * 'published'): a cancelled or draft event is not in it, and a past one is before the range.
+ */
+export async function searchUpcomingEvents(q: Queryable, s: UpcomingSearch): Promise<{ rows: UpcomingEventRow[]; total: number }> {
+  const params: unknown[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [`e.status = 'published'`, `e.starts_at > ${add(s.after)}`];
+  if (s.text) where.push(`e.search @@ to_tsquery('simple', ${add(s.text)})`);
+  if (s.language) where.push(`e.language = ${add(s.language)}`);
+  const clause = `WHERE ${where.join(' AND ')}`;
+  const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${clause}`, params)).rows[0]!.n;
+  const { rows } = await q.query<UpcomingEventRow>(
+    `SELECT e.slug, o.name AS organiser, e.kind, e.title, e.time_zone, e.starts_at, e.ends_at, e.duration_minutes, e.language, e.interpretation_note,
+            e.capacity, e.seats_taken, e.registration_opens_at, e.registration_closes_at, e.requires_approval
+       FROM events e JOIN organisations o ON o.id = e.organisation_id ${clause}
+      ORDER BY e.starts_at, e.id LIMIT ${add(s.limit)} OFFSET ${add(s.offset)}`,
+    params,
+  );
+  return { rows, total };
+}
+
 /** Registrations per status for each event. */
 export async function statusCounts(q: Queryable, eventIds: string[]): Promise<Map<string, Partial<Record<RegistrationStatus, number>>>> {
   const out = new Map<string, Partial<Record<RegistrationStatus, number>>>();

@@ -1,6 +1,7 @@
 /**
  * Queries and mutations of events: the organiser's events, registrations, messages, statistics and
- * printable list (event.manage), and the public pages' calls (no account). Paths come from the
+ * printable list (event.manage), the upcoming events every signed-in user sees on the training page,
+ * and the public pages' calls (no account). Paths come from the
  * contract (EVENT_ROUTES in domain/events.ts) and every answer is parsed with its schema there.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -21,6 +22,7 @@ import {
   registrationLinkViewSchema,
   registrationPageSchema,
   registrationSchema,
+  upcomingEventPageSchema,
   type EventInput,
   type EventPatch,
   type EventStatus,
@@ -232,6 +234,28 @@ export function useParticipantList(eventId: string) {
   return useQuery({
     queryKey: [...queryKeys.events, eventId, 'participants'],
     queryFn: () => apiGet(pathOf('participants', { id: eventId }), participantListSchema),
+  });
+}
+
+// ----------------------------------------------------------------------------- every role
+
+/** Filters of the upcoming events list (the training page). */
+export interface UpcomingEventFilters {
+  q?: string;
+  language?: string;
+  limit: number;
+  offset?: number;
+}
+
+/**
+ * Published events of every organisation that have not started yet, soonest first. Under the
+ * events key, so an organiser's publish or cancel refreshes the list too.
+ */
+export function useUpcomingEvents(filters: UpcomingEventFilters) {
+  return useQuery({
+    queryKey: [...queryKeys.events, 'upcoming', filters],
+    queryFn: () => apiGet(`${pathOf('upcoming', {})}${queryOf({ ...filters })}`, upcomingEventPageSchema),
+    placeholderData: keepPreviousData,
   });
 }
 

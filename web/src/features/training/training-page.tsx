@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/page-title.ts';
@@ -11,17 +10,18 @@ import { useTrainingList } from './training-api.ts';
 import { TrainingFormModal } from './training-form-modal.tsx';
 import { TrainingResults } from './training-results.tsx';
 import { TrainingSearch, useTrainingFilters } from './training-search.tsx';
+import { UpcomingEvents } from './upcoming-events.tsx';
 
 /**
  * The training catalogue, shared by the whole instance: search and filters kept in the address,
- * result cards, paging; trainers add entries. Webinars and conferences with registration have
- * their own section (Events), pointed to here so nobody looks for them among the courses.
+ * result cards, paging; trainers add entries. Above them, the upcoming webinars and conferences of
+ * every organisation, each with a link to its registration page, so practitioners find them where
+ * they look for training.
  */
 export function TrainingPage() {
   const { t } = useTranslation();
   usePageTitle(t('training.title'));
   const canManage = useCan('training.manage');
-  const canOrganise = useCan('event.manage');
   const state = useTrainingFilters();
   const list = useTrainingList(state.query);
   const [creating, setCreating] = useState(false);
@@ -30,21 +30,7 @@ export function TrainingPage() {
     <Stack>
       <Title order={1}>{t('training.title')}</Title>
       <Text maw={820}>{t('training.intro')}</Text>
-      <Paper withBorder p="sm" bg="gray.0" data-testid="training-events-hint">
-        <Group gap="md" justify="space-between">
-          <Text size="sm">{t('training.eventsHint')}</Text>
-          <Group gap="md">
-            {canOrganise && (
-              <Anchor component={Link} to="/events" size="sm" data-testid="training-events-link">
-                {t('training.eventsLink')}
-              </Anchor>
-            )}
-            <Anchor component={Link} to="/public/training" size="sm" data-testid="training-public-link">
-              {t('training.publicPageLink')}
-            </Anchor>
-          </Group>
-        </Group>
-      </Paper>
+      <UpcomingEvents />
 
       <TrainingSearch
         state={state}

@@ -310,3 +310,122 @@ describe('after the event', () => {
     expectError(await trainer({ method: 'GET', url: `/api/v1/events/${draft.id}` }), 404, 'not_found');
   });
 });
+
+describe('review findings: the waiting list, mail at delivery, retention', () => {
+  /** Registers `email` to `ev` and follows the verification link. */
+  async function signUpTo(ev: EventView, email: string): Promise<void> {
+    const res = await visitor({ method: 'POST', url: publicPath(ev.slug, 'registrations'), payload: registrant(email, { joinWaitingList: true }) });
+    expect(res.statusCode, res.body).toBe(202);
+    const verified = await visitor({ method: 'POST', url: publicPath(ev.slug, 'verify'), payload: { token: linkIn(smtp.to(email).at(-1)!, '/verify').token } });
+    expect(verified.statusCode, verified.body).toBe(200);
+  }
+  async function addByHand(eventId: string, email: string): Promise<Registration> {
+    const res = await trainer({ method: 'POST', url: `/api/v1/events/${eventId}/registrations`, payload: { ...registrant(email), notify: false } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as Registration;
+  }
+  async function registrationsOf(eventId: string): Promise<Registration[]> {
+    return ((await trainer({ method: 'GET', url: `/api/v1/events/${eventId}/registrations?limit=100` })).json() as { items: Registration[] }).items;
+  }
+  const statusesOf = async (eventId: string) => Object.fromEntries((await registrationsOf(eventId)).map((r) => [r.email, [r.status, r.waitingPosition]]));
+  const reject = (eventId: string, id: string) => trainer({ method: 'POST', url: `/api/v1/events/${eventId}/registrations/${id}/reject`, payload: { reason: '', notify: false } });
+
+  it('a seat freed on a draft is not taken by a newcomer while someone waits; publishing offers it to the first in line', async () => {
+    const draft = (await trainer({ method: 'POST', url: '/api/v1/events', payload: webinar('2027-06-20T12:00:00Z', '2027-04-01T00:00:00Z', { capacity: 1 }) })).json() as EventView;
+    const a = await addByHand(draft.id, 'fifo-a@police.example.org');
+    expect(a.status).toBe('confirmed');
+    expect((await addByHand(draft.id, 'fifo-b@police.example.org')).status).toBe('waiting');
+    expect((await reject(draft.id, a.id)).statusCode).toBe(200);
+    expect(await statusesOf(draft.id)).toMatchObject({ 'fifo-b@police.example.org': ['waiting', 1] }); // no offers from a draft
+    expect((await addByHand(draft.id, 'fifo-c@police.example.org')).status).toBe('waiting');
+    const published = await trainer({ method: 'POST', url: `/api/v1/events/${draft.id}/publish` });
+    expect(published.json()).toMatchObject({ status: 'published', seatsTaken: 1, counts: { offered: 1, waiting: 1 } });
+    expect(await statusesOf(draft.id)).toMatchObject({ 'fifo-b@police.example.org': ['offered', null], 'fifo-c@police.example.org': ['waiting', 1] });
+    expect(smtp.to('fifo-b@police.example.org').at(-1)!.subject).toBe(`A seat is free for you: ${draft.title}`);
+  });
+
+  it('a queued confirmation or reminder is dropped at delivery once the registration is no longer confirmed, or the event is cancelled', async () => {
+    const ev = await publishedEvent(trainer, webinar('2027-07-01T12:00:00Z', '2027-04-01T00:00:00Z'));
+    await signUpTo(ev, 'drop-a@police.example.org');
+    await signUpTo(ev, 'drop-b@police.example.org');
+    const [a] = (await registrationsOf(ev.id)).filter((r) => r.email === 'drop-a@police.example.org');
+    const messagesOf = async (id: string) => ((await trainer({ method: 'GET', url: `/api/v1/events/${ev.id}/registrations/${id}/messages` })).json() as { items: MailMessageView[] }).items;
+    // A's confirmation is sent again while the mail server refuses it: it waits for a retry …
+    smtp.refuseNext(1);
+    const confirmation = (await messagesOf(a!.id)).find((m) => m.kind === 'confirmation')!;
+    const resent = (await trainer({ method: 'POST', url: `/api/v1/events/${ev.id}/registrations/${a!.id}/messages/${confirmation.id}/resend` })).json() as MailMessageView;
+    expect(resent).toMatchObject({ status: 'queued', attempts: 1 });
+    // … and A cancels meanwhile.
+    const cancelToken = linkIn(smtp.to('drop-a@police.example.org').find((m) => m.subject.startsWith('Registration confirmed'))!, '/registration', 'cancel').token;
+    expect((await visitor({ method: 'POST', url: publicPath(ev.slug, 'cancel'), payload: { token: cancelToken } })).json()).toMatchObject({ status: 'cancelled' });
+    // B's reminder is refused once too, then the organiser cancels the event without telling anyone.
+    smtp.refuseNext(1);
+    expect((await asOperator(ctx)({ method: 'POST', url: `/api/v1/events/${ev.id}/remind`, payload: { asOf: '2027-06-30T13:00:00Z' } })).json()).toMatchObject({ queued: 1, sent: 0 });
+    expect((await trainer({ method: 'POST', url: `/api/v1/events/${ev.id}/cancel`, payload: { notify: false } })).statusCode).toBe(200);
+    const before = smtp.inbox.length;
+    ctx.clock.advance(60_000);
+    expect(await mailJob.run(ctx.deps)).toMatchObject({ sent: 0, dropped: 2 });
+    expect(smtp.inbox.slice(before).map((m) => m.subject)).toEqual([]);
+    const log = ((await trainer({ method: 'GET', url: `/api/v1/events/${ev.id}/messages?status=failed` })).json() as { items: MailMessageView[] }).items;
+    expect(log.map((m) => [m.kind, m.recipient, m.lastError, m.nextAttemptAt]).sort()).toEqual([
+      ['confirmation', 'drop-a@police.example.org', 'not sent: the registration is no longer confirmed', null],
+      ['reminder', 'drop-b@police.example.org', 'not sent: the event has been cancelled', null],
+    ]);
+    expect((await ctx.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_messages WHERE event_id = $1 AND link_token_sealed IS NOT NULL', [ev.id])).rows[0]!.n).toBe(0);
+  });
+
+  it('after the start, a newcomer queues behind those already waiting', async () => {
+    const ev = await publishedEvent(trainer, webinar('2027-05-01T12:00:00Z', '2027-04-01T00:00:00Z', { capacity: 1 }));
+    const a = await addByHand(ev.id, 'late-a@police.example.org');
+    expect((await addByHand(ev.id, 'late-b@police.example.org')).status).toBe('waiting');
+    ctx.clock.set('2027-05-01T12:30:00Z');
+    expect((await reject(ev.id, a.id)).statusCode).toBe(200); // no offers once started: the seat stays free
+    expect((await addByHand(ev.id, 'late-c@police.example.org')).status).toBe('waiting');
+    expect(await statusesOf(ev.id)).toMatchObject({ 'late-b@police.example.org': ['waiting', 1], 'late-c@police.example.org': ['waiting', 2] });
+  });
+
+  it('once personal data is removed: the job returns to anything added later; adds, attendance, date changes, publication and public registration are refused', async () => {
+    const past = await publishedEvent(trainer, webinar('2027-06-01T12:00:00Z', '2027-04-01T00:00:00Z'));
+    await signUpTo(past, 'ret-a@police.example.org');
+    const draft = (await trainer({ method: 'POST', url: '/api/v1/events', payload: webinar('2027-06-02T12:00:00Z', '2027-04-01T00:00:00Z') })).json() as EventView;
+    await addByHand(draft.id, 'ret-b@police.example.org');
+    ctx.clock.set('2028-06-03T00:00:00Z');
+    expect((await retentionJob.run(ctx.deps)).events).toEqual(expect.arrayContaining([past.id, draft.id]));
+
+    // A registration written after the removal (as the old code allowed) is found on the next run.
+    await ctx.deps.db.query(
+      `INSERT INTO event_registrations (event_id, status, source, name, organisation, email, country, role, language, created_at, verified_at)
+       VALUES ($1, 'waiting', 'organiser', 'Participant late', 'Agency (fictitious)', 'ret-late@police.example.org', 'FR', 'law_enforcement', 'en', $2, $2)`,
+      [past.id, ctx.clock.now()],
+    );
+    expect(await retentionJob.run(ctx.deps)).toMatchObject({ events: [past.id], anonymised: 1 });
+    expect((await ctx.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND email IS NOT NULL', [past.id])).rows[0]!.n).toBe(0);
+    expect(await retentionJob.run(ctx.deps)).toMatchObject({ events: [], anonymised: 0 });
+
+    const removed = /personal data .* removed/;
+    const refusedWith = (res: Awaited<ReturnType<Client>>, code: 'conflict' | 'registration_closed' = 'conflict') => {
+      expectError(res, 409, code);
+      expect((res.json() as { error: { message: string } }).error.message).toMatch(removed);
+    };
+    refusedWith(await trainer({ method: 'POST', url: `/api/v1/events/${past.id}/registrations`, payload: registrant('ret-c@police.example.org') }));
+    refusedWith(await trainer({ method: 'POST', url: `/api/v1/events/${past.id}/attendance`, payload: { csv: 'email\nret-a@police.example.org\n' } }));
+    refusedWith(await trainer({ method: 'PATCH', url: `/api/v1/events/${past.id}`, payload: webinarTimes('2028-09-01T12:00:00Z', '2028-06-01T00:00:00Z') }));
+    // Dates moved by other means: the public form and publication are still refused.
+    for (const id of [past.id, draft.id])
+      await ctx.deps.db.query(
+        `UPDATE events SET starts_at = $2, ends_at = $2::timestamptz + interval '90 minutes', registration_opens_at = $3, registration_closes_at = $4,
+           programme = '[]'::jsonb WHERE id = $1`,
+        [id, '2028-09-01T12:00:00Z', '2028-06-01T00:00:00Z', '2028-09-01T11:00:00Z'],
+      );
+    refusedWith(await visitor({ method: 'POST', url: publicPath(past.slug, 'registrations'), payload: registrant('ret-d@police.example.org') }), 'registration_closed');
+    refusedWith(await trainer({ method: 'POST', url: `/api/v1/events/${draft.id}/publish` }));
+    expect(smtp.to('ret-d@police.example.org')).toEqual([]);
+    expect((await ctx.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_registrations WHERE event_id = ANY($1::uuid[]) AND anonymised_at IS NULL', [[past.id, draft.id]])).rows[0]!.n).toBe(0);
+  });
+});
+
+/** The time fields of a webinar payload (an event moved to another date). */
+function webinarTimes(startsAt: string, opensAt: string) {
+  const { startsAt: s, registrationOpensAt, registrationClosesAt, programme } = webinar(startsAt, opensAt);
+  return { startsAt: s, registrationOpensAt, registrationClosesAt, programme };
+}

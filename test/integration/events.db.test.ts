@@ -3,14 +3,16 @@
  * the test following their links: capacity 3, four register and verify (three confirmed, one
  * waiting), one cancels by link, the waiting one is offered the seat and accepts; an offer that
  * is not answered passes on; the day-before reminder reaches the confirmed participants only,
- * with the connection instructions; the .ics parses. Then permissions: a non-trainer gets 403,
- * another organisation's trainer 404.
+ * with the connection instructions; the .ics parses; personal links expire a day after the end;
+ * public steps are audited without the visitor's address. A draft cannot be cancelled (nor ever
+ * shown to the public). Then permissions: a non-trainer gets 403, another organisation's trainer 404.
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventView, PublicEvent, Registration, RegistrationLinkView } from '../../domain/events.ts';
 import { JOBS } from '../../server/jobs/jobs.ts';
 import { verifyAudit } from '../../server/modules/audit/audit.service.ts';
+import { randomSecret } from '../../server/modules/auth/crypto.ts';
 import { createOrganisation, createTestContext, createUser, type TestContext } from '../support/context.ts';
 import { CONNECTION, RULES, linkIn, publicPath, registrant, tokenClient, webinar, type Client } from '../support/events.ts';
 import { expectError } from '../support/http.ts';
@@ -233,20 +235,53 @@ describe('a webinar with capacity 3', () => {
     expect(await job.run(ctx.deps)).toMatchObject({ followUpsQueued: 0 });
   });
 
-  it('every public step is audited as anonymous with the address, without personal data; the chain verifies', async () => {
-    const rows = (await ctx.deps.db.query<{ action: string; actor_label: string; ip: string; organisation_id: string; details: Record<string, unknown> }>(
-      "SELECT action, actor_label, ip, organisation_id, details FROM audit_events WHERE action LIKE 'event.registration.%' ORDER BY seq",
+  it('a personal link works until a day after the end, then answers 404 exactly like an unknown link', async () => {
+    const reminder = smtp.to(ana).find((m) => m.subject.startsWith('Reminder'))!;
+    const token = linkIn(reminder, '/registration', 'cancel').token;
+    const read = () => publicUser({ method: 'POST', url: publicPath(event.slug, 'registration'), payload: { token } });
+    expect((await read()).json()).toMatchObject({ status: 'confirmed' });
+    ctx.clock.set('2026-03-21T14:29:59Z'); // the event ended at 14:30 the day before
+    expect((await read()).statusCode).toBe(200);
+    ctx.clock.set('2026-03-21T14:30:00Z');
+    const expired = await read();
+    expectError(expired, 404, 'not_found');
+    const unknown = await publicUser({ method: 'POST', url: publicPath(event.slug, 'registration'), payload: { token: randomSecret(32) } });
+    expect(expired.json()).toEqual(unknown.json());
+    expectError(await publicUser({ method: 'POST', url: publicPath(event.slug, 'cancel'), payload: { token } }), 404, 'not_found');
+  });
+
+  it('every public step is audited as anonymous without the visitor’s address or browser (the log outlives retention), and without personal data; the chain verifies', async () => {
+    const rows = (await ctx.deps.db.query<{ action: string; actor_label: string; ip: string | null; user_agent: string | null; organisation_id: string; details: Record<string, unknown> }>(
+      "SELECT action, actor_label, ip, user_agent, organisation_id, details FROM audit_events WHERE action LIKE 'event.registration.%' ORDER BY seq",
     )).rows;
     const anonymous = rows.filter((r) => r.actor_label === 'anonymous');
     expect(new Set(anonymous.map((r) => r.action))).toEqual(new Set([
       'event.registration.create', 'event.registration.verify', 'event.registration.cancel', 'event.registration.offer',
       'event.registration.accept_offer', 'event.registration.decline_offer',
     ]));
-    expect(new Set(anonymous.map((r) => r.ip))).toEqual(new Set(['203.0.113.7']));
+    expect(new Set(anonymous.map((r) => r.ip))).toEqual(new Set([null]));
+    expect(new Set(anonymous.map((r) => r.user_agent))).toEqual(new Set([null]));
+    const stored = (await ctx.deps.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE ip = '203.0.113.7' OR user_agent = 'events-test-browser'")).rows[0]!.n;
+    expect(stored).toBe(0);
     expect(new Set(rows.map((r) => r.organisation_id))).toEqual(new Set([event.organisationId]));
     expect(JSON.stringify(rows.map((r) => r.details))).not.toMatch(/@|Participant |Ruritania/);
     expect(rows.find((r) => r.action === 'event.registration.offer_expired')?.actor_label).toBe('operator:events');
     expect((await verifyAudit(ctx.deps)).ok).toBe(true);
+  });
+});
+
+describe('a draft', () => {
+  it('cannot be cancelled (409: delete it instead), and an event never published is never shown to the public', async () => {
+    const draft = (await trainer({ method: 'POST', url: '/api/v1/events', payload: webinar('2026-06-01T12:00:00Z', '2026-03-01T00:00:00Z') })).json() as EventView;
+    const refused = await trainer({ method: 'POST', url: `/api/v1/events/${draft.id}/cancel`, payload: {} });
+    expectError(refused, 409, 'conflict');
+    expect((refused.json() as { error: { message: string } }).error.message).toMatch(/delete the draft/);
+    expect(((await trainer({ method: 'GET', url: `/api/v1/events/${draft.id}` })).json() as EventView).status).toBe('draft');
+    expectError(await publicUser({ method: 'GET', url: `/api/v1/public/events/${draft.slug}` }), 404, 'not_found');
+    // A row cancelled without ever being published (written before this rule) stays hidden too.
+    await ctx.deps.db.query("UPDATE events SET status = 'cancelled', cancelled_at = $2 WHERE id = $1", [draft.id, ctx.clock.now()]);
+    expectError(await publicUser({ method: 'GET', url: `/api/v1/public/events/${draft.slug}` }), 404, 'not_found');
+    expectError(await publicUser({ method: 'POST', url: publicPath(draft.slug, 'registrations'), payload: registrant('zoe@police.example.org') }), 404, 'not_found');
   });
 });
 

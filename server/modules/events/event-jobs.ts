@@ -15,6 +15,8 @@ export interface EventMailResult {
   followUpsQueued: number;
   sent: number;
   failed: number;
+  /** Queued messages that no longer applied when due (registration or event changed): not sent. */
+  dropped: number;
 }
 
 export async function runEventMail(deps: Deps): Promise<EventMailResult> {
@@ -24,6 +26,6 @@ export async function runEventMail(deps: Deps): Promise<EventMailResult> {
   const delivery = await deliverDueMessages(deps);
   return {
     offersExpired, remindersQueued: reminders.queued, followUpsQueued: followUps.queued,
-    sent: reminders.sent + followUps.sent + delivery.sent, failed: delivery.failed,
+    sent: reminders.sent + followUps.sent + delivery.sent, failed: delivery.failed, dropped: delivery.dropped,
   };
 }

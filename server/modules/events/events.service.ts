@@ -50,6 +50,16 @@ async function present(deps: Deps, event: store.EventRow): Promise<EventView> {
 
 const endOf = (startsAt: string | Date, minutes: number) => new Date(new Date(startsAt).getTime() + minutes * 60_000);
 
+/**
+ * Refuses what would bring registrants' personal data back to an event after the retention job
+ * removed it (new registrations, attendance, new dates that reopen registration): the event's
+ * record is closed, and its statistics must stay what they were.
+ */
+function refuseAfterRetention(event: store.EventRow, what: string): void {
+  if (event.personal_data_removed_at)
+    throw conflict(`The registrants' personal data was removed on ${event.personal_data_removed_at.toISOString().slice(0, 10)} (retention): ${what}`);
+}
+
 // ------------------------------------------------------------------------------ events
 
 export async function listEvents(deps: Deps, actor: Actor, query: EventQuery): Promise<{ items: EventSummary[]; total: number }> {
@@ -165,6 +175,8 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: E
       audited[key] = QUIET_FIELDS.has(key) ? 'changed' : { from: before[key], to: value };
     }
     if (Object.keys(changes).length === 0) return;
+    if (changes.starts_at || changes.duration_minutes || changes.registration_opens_at || changes.registration_closes_at)
+      refuseAfterRetention(e, 'its dates can no longer change');
     if (changes.starts_at || changes.duration_minutes) {
       changes.ends_at = endOf(merged.startsAt, merged.durationMinutes);
       if (e.status === 'published') changes.ics_sequence = e.ics_sequence + 1;
@@ -179,23 +191,34 @@ export async function updateEvent(deps: Deps, actor: Actor, id: string, patch: E
   return getEvent(deps, actor, id);
 }
 
-/** Opens the registration page. */
+/**
+ * Opens the registration page. Seats freed while the event was a draft (no offers are made from
+ * a draft) are offered to its waiting list now, first in line first.
+ */
 export async function publishEvent(deps: Deps, actor: Actor, id: string): Promise<EventView> {
   await ownedEvent(deps, actor, id);
   await inEvent(deps, actor, id, async (w) => {
     if (w.event.status !== 'draft') throw conflict(`The event is ${w.event.status}: only a draft can be published`);
     if (w.event.ends_at <= w.now) throw conflict('The event is over: it cannot be published');
+    refuseAfterRetention(w.event, 'it cannot be published');
     await store.setEventStatus(w.tx, id, 'published', w.now);
     w.audit({ action: 'event.publish', targetType: 'event', targetId: id, details: { slug: w.event.slug } });
+    w.event = (await store.lockEvent(w.tx, id))!;
+    await offerFreeSeats(w);
   });
   return getEvent(deps, actor, id);
 }
 
-/** Cancels the event; every live registrant is told (unless notify is false). Registrations keep their status for the record. */
+/**
+ * Cancels a published event; every live registrant is told (unless notify is false).
+ * Registrations keep their status for the record. A draft is refused: cancelled events are shown
+ * to the public (to tell registrants), so cancelling would publish what was never meant to be.
+ */
 export async function cancelEvent(deps: Deps, actor: Actor, id: string, body: z.output<typeof cancelEventSchema>): Promise<EventView> {
   await ownedEvent(deps, actor, id);
   await inEvent(deps, actor, id, async (w) => {
     if (w.event.status === 'cancelled') return;
+    if (w.event.status === 'draft') throw conflict('A draft cannot be cancelled: delete the draft instead');
     await store.setEventStatus(w.tx, id, 'cancelled', w.now);
     w.event = (await store.lockEvent(w.tx, id))!;
     let told = 0;
@@ -265,6 +288,7 @@ export async function addRegistration(deps: Deps, actor: Actor, eventId: string,
   if (errors.length) throw invalid(errors);
   const created = await inEvent(deps, actor, eventId, async (w) => {
     if (w.event.status === 'cancelled') throw conflict('The event has been cancelled');
+    refuseAfterRetention(w.event, 'no registration can be added');
     const r = await store.insertRegistration(w.tx, {
       eventId, status: 'pending_approval', source: 'organiser', name: input.name, organisation: input.organisation, email: input.email,
       answers: input.answers, organisationType: input.organisationType, country: input.country, role: input.role, language: input.language,
@@ -337,6 +361,7 @@ export async function importAttendance(deps: Deps, actor: Actor, eventId: string
   }
   const result: AttendanceResult = { marked: 0, alreadyAttended: 0, unknown: [], notConfirmed: [], invalid: [] };
   return inEvent(deps, actor, eventId, async (w) => {
+    refuseAfterRetention(w.event, 'attendance can no longer be imported');
     const byEmail = await store.registrationsByEmail(w.tx, eventId);
     const toMark = new Set<string>();
     for (const record of rows) {

@@ -349,6 +349,12 @@ export async function changeRegistration(q: Queryable, id: string, change: Regis
   return rows[0]!;
 }
 
+/** Whether anyone waits for a seat or holds an offer (newcomers then queue behind them). */
+export async function hasQueue(q: Queryable, eventId: string): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM event_registrations WHERE event_id = $1 AND status IN ('waiting', 'offered') LIMIT 1`, [eventId]);
+  return rows.length > 0;
+}
+
 /** The first of the waiting list (FIFO by verification time), locked. */
 export async function firstWaiting(q: Queryable, eventId: string): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
@@ -459,12 +465,21 @@ export async function insertToken(q: Queryable, hash: string, registrationId: st
   ]);
 }
 
-/** The registration a link token opens, if the token exists, has that purpose and has not expired. */
+/** How long after its event ends a personal (manage) link still opens the registration. */
+export const MANAGE_LINK_AFTER_END_MS = 86_400_000;
+
+/**
+ * The registration a link token opens, if the token exists, has that purpose and has not
+ * expired. Verification links carry their own expiry; personal (manage) links expire a day after
+ * their event ends — reckoned from the event's current end, so moving the event moves the expiry
+ * of every link already sent, and a leaked link is not valid for ever.
+ */
 export async function registrationOfToken(q: Queryable, hash: string, purpose: 'verify' | 'manage', now: Date): Promise<RegistrationRow | undefined> {
   const { rows } = await q.query<RegistrationRow>(
-    `SELECT r.* FROM event_registration_tokens t JOIN event_registrations r ON r.id = t.registration_id
-      WHERE t.token_hash = $1 AND t.purpose = $2 AND (t.expires_at IS NULL OR t.expires_at > $3)`,
-    [hash, purpose, now],
+    `SELECT r.* FROM event_registration_tokens t JOIN event_registrations r ON r.id = t.registration_id JOIN events e ON e.id = r.event_id
+      WHERE t.token_hash = $1 AND t.purpose = $2 AND (t.expires_at IS NULL OR t.expires_at > $3)
+        AND (t.purpose <> 'manage' OR e.ends_at > $4)`,
+    [hash, purpose, now, new Date(now.getTime() - MANAGE_LINK_AFTER_END_MS)],
   );
   return rows[0];
 }
@@ -528,10 +543,18 @@ export async function registrationsIn(q: Queryable, eventId: string, statuses: R
   return rows;
 }
 
-/** Events whose registrants are due for anonymisation: ended before `cutoff`, not yet done. */
+/**
+ * Events whose registrants are due for anonymisation: ended before `cutoff`, and either never
+ * done or holding registrations not anonymised yet — whatever personal_data_removed_at says, so
+ * a registration written after a run (by a race or older code) is not kept for ever.
+ */
 export async function eventsPastRetention(q: Queryable, cutoff: Date): Promise<{ id: string; organisation_id: string }[]> {
   const { rows } = await q.query<{ id: string; organisation_id: string }>(
-    'SELECT id, organisation_id FROM events WHERE ends_at < $1 AND personal_data_removed_at IS NULL ORDER BY ends_at, id',
+    `SELECT e.id, e.organisation_id FROM events e
+      WHERE e.ends_at < $1
+        AND (e.personal_data_removed_at IS NULL
+             OR EXISTS (SELECT 1 FROM event_registrations r WHERE r.event_id = e.id AND r.anonymised_at IS NULL))
+      ORDER BY e.ends_at, e.id`,
     [cutoff],
   );
   return rows;

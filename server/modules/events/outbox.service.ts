@@ -45,7 +45,12 @@ function unseal(deps: Pick<Deps, 'keys'>, sealed: string): string {
 /** The absolute URL of an event's public page. */
 export const eventUrlOf = (deps: Pick<Deps, 'config'>, slug: string) => `${deps.config.publicUrl}${EVENT_WEB_PATHS.event(slug)}`;
 
-/** Mints a link token for a registration: the raw value (for the e-mail) is returned, its hash stored. */
+/**
+ * Mints a link token for a registration: the raw value (for the e-mail) is returned, its hash
+ * stored. A verification link expires after VERIFY_LINK_HOURS; a personal (manage) link stores no
+ * expiry of its own but stops opening a day after its event ends (store.registrationOfToken), so
+ * it follows the event when the organiser moves it.
+ */
 export async function mintToken(deps: Pick<Deps, 'clock'>, tx: Queryable, registrationId: string, purpose: 'verify' | 'manage'): Promise<string> {
   const token = randomSecret(32);
   const now = deps.clock.now();
@@ -107,14 +112,17 @@ export interface DeliveryResult {
   failed: number;
   /** No SMTP server configured: messages stay queued. */
   skipped: number;
+  /** No longer applicable when their turn came (dropIfInapplicable): marked failed, not sent. */
+  dropped: number;
 }
 
 /**
  * Attempts delivery of the given messages (those still queued and due). Never throws: a failure
- * is recorded on the message for the job to retry.
+ * is recorded on the message for the job to retry. Each message is checked against the
+ * registration and event as they are now, not as they were when it was queued.
  */
 export async function deliverMessages(deps: Deps, ids: readonly (string | undefined)[]): Promise<DeliveryResult> {
-  const result: DeliveryResult = { sent: 0, failed: 0, skipped: 0 };
+  const result: DeliveryResult = { sent: 0, failed: 0, skipped: 0, dropped: 0 };
   const mailer: Mailer = deps.mailer ?? mailerFor(deps.config);
   for (const id of ids) {
     if (!id) continue;
@@ -123,6 +131,10 @@ export async function deliverMessages(deps: Deps, ids: readonly (string | undefi
       continue;
     }
     try {
+      if (await outbox.dropIfInapplicable(deps.db, id)) {
+        result.dropped++;
+        continue;
+      }
       const message = await outbox.claimMessage(deps.db, id, deps.clock.now(), LEASE_MS);
       if (!message) continue;
       const slug = (await store.findEvent(deps.db, message.event_id))?.slug ?? '';
@@ -155,7 +167,7 @@ export async function deliverMessages(deps: Deps, ids: readonly (string | undefi
 
 /** The job's delivery pass: every queued message that is due, oldest first, in batches. */
 export async function deliverDueMessages(deps: Deps, batch = 200): Promise<DeliveryResult> {
-  const total: DeliveryResult = { sent: 0, failed: 0, skipped: 0 };
+  const total: DeliveryResult = { sent: 0, failed: 0, skipped: 0, dropped: 0 };
   await outbox.failStaleReminders(deps.db, deps.clock.now());
   const mailer = deps.mailer ?? mailerFor(deps.config);
   if (!mailer.enabled) return total;
@@ -165,6 +177,7 @@ export async function deliverDueMessages(deps: Deps, batch = 200): Promise<Deliv
     const r = await deliverMessages(deps, ids);
     total.sent += r.sent;
     total.failed += r.failed;
+    total.dropped += r.dropped;
     if (ids.length < batch) break;
   }
   return total;

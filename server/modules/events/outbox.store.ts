@@ -77,6 +77,26 @@ export async function failStaleReminders(q: Queryable, now: Date): Promise<numbe
 }
 
 /**
+ * Drops a queued confirmation, reminder or follow-up that no longer applies — its registration
+ * is no longer confirmed (or attended), or its event was cancelled — so connection instructions
+ * queued or retried hours ago never reach someone who cancelled or was rejected meanwhile. The
+ * message is kept as failed with the reason (the organiser's log shows it), its sealed link
+ * token erased. Returns whether it was dropped.
+ */
+export async function dropIfInapplicable(q: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE event_messages m SET status = 'failed', next_attempt_at = NULL, link_token_sealed = NULL,
+       last_error = CASE WHEN r.status NOT IN ('confirmed', 'attended') THEN 'not sent: the registration is no longer confirmed' ELSE 'not sent: the event has been cancelled' END
+       FROM events e, event_registrations r
+      WHERE m.id = $1 AND m.status = 'queued' AND m.kind IN ('confirmation', 'reminder', 'follow_up')
+        AND e.id = m.event_id AND r.id = m.registration_id
+        AND (e.status = 'cancelled' OR r.status NOT IN ('confirmed', 'attended'))`,
+    [id],
+  );
+  return rowCount > 0;
+}
+
+/**
  * Claims a queued message that is due: counts the attempt and leases it for `leaseMs`, so no
  * other sender picks it meanwhile (a crashed sender's lease runs out and the job retries).
  */

@@ -73,14 +73,21 @@ const auditChange = (w: EventWork, r: store.RegistrationRow, action: string, to:
 /**
  * A registration whose address is verified (or approved, or added by hand) takes a free seat
  * and is confirmed, or joins the end of the waiting list. Its e-mail says which.
+ *
+ * First come, first served: while anyone waits or holds an offer, a newcomer queues behind them
+ * even if a seat is free (one freed on a draft or after the start, when no offers are made);
+ * the free seat is then offered to the head of the list, which may be the newcomer.
  */
 export async function place(w: EventWork, r: store.RegistrationRow, action: string, options: { notify?: boolean } = {}): Promise<store.RegistrationRow> {
-  const seat = await store.takeSeat(w.tx, w.event.id);
-  const next = await store.changeRegistration(w.tx, r.id, seat
+  const queued = await store.hasQueue(w.tx, w.event.id);
+  const seat = !queued && (await store.takeSeat(w.tx, w.event.id));
+  let next = await store.changeRegistration(w.tx, r.id, seat
     ? { status: 'confirmed', confirmed_at: w.now, ...(r.verified_at ? {} : { verified_at: w.now }) }
     : { status: 'waiting', ...(r.verified_at ? {} : { verified_at: w.now }) });
-  if (options.notify !== false) await w.mail({ kind: seat ? 'confirmation' : 'waiting_list', registration: next });
   auditChange(w, r, action, next.status);
+  if (queued && (await offerFreeSeats(w)) > 0) next = (await store.findRegistration(w.tx, r.id))!;
+  // Offered a seat at once: the offer e-mail (sent by offerFreeSeats) says all there is to say.
+  if (options.notify !== false && next.status !== 'offered') await w.mail({ kind: seat ? 'confirmation' : 'waiting_list', registration: next });
   return next;
 }
 
@@ -135,10 +142,13 @@ export function statusMailKind(status: RegistrationStatus): MailKind | null {
 
 // ------------------------------------------------------------------------------ public flow
 
-/** A published (or cancelled) event by slug; drafts do not exist for the public. */
+/**
+ * A published (or cancelled after publication) event by slug; drafts do not exist for the
+ * public, nor does an event cancelled without ever being published (published_at is the proof).
+ */
 async function publicEvent(deps: Deps, slug: string): Promise<store.EventRow> {
   const event = await store.findEventBySlug(deps.db, slug);
-  if (!event || event.status === 'draft') throw notFound('Event');
+  if (!event || event.status === 'draft' || !event.published_at) throw notFound('Event');
   return event;
 }
 
@@ -150,6 +160,16 @@ export async function getPublicEvent(deps: Deps, slug: string): Promise<PublicEv
 const cancelledError = () => new AppError('event_cancelled', 'The event has been cancelled');
 
 /**
+ * The actor of a registrant's public step as the audit log records it: without the visitor's IP
+ * address and User-Agent. The hash-chained log is never purged, so anything kept there outlives
+ * the retention of the registration itself; the per-address rate limit works in memory and needs
+ * neither. The registration id and the step still link the event to its record.
+ */
+function withoutAddress(actor: Actor): Actor {
+  return { ...actor, ip: null, userAgent: null };
+}
+
+/**
  * The public registration form. Always answers "check your mailbox" when the input is valid and
  * registration open: for a new registration (verification e-mail), for an address already
  * registered (its status e-mail again — the caller cannot tell), and for a filled honeypot (then
@@ -159,6 +179,8 @@ export async function register(deps: Deps, actor: Actor, slug: string, raw: Regi
   const input = registrationInputSchema.parse(raw);
   const event = await publicEvent(deps, slug);
   if (event.status === 'cancelled') throw cancelledError();
+  // After retention the event's record is closed: nobody's data is taken in again.
+  if (event.personal_data_removed_at) throw new AppError('registration_closed', 'Registration is closed: the event is over and its registrants\' personal data was removed');
   const now = deps.clock.now();
   if (now < event.registration_opens_at) throw new AppError('registration_not_open', `Registration opens at ${event.registration_opens_at.toISOString()}`);
   if (now >= event.registration_closes_at) throw new AppError('registration_closed', `Registration closed at ${event.registration_closes_at.toISOString()}`);
@@ -179,7 +201,7 @@ export async function register(deps: Deps, actor: Actor, slug: string, raw: Regi
   await deps.db.transaction(async (tx) => {
     if (!(await store.countSignup(tx, domain, new Date(now.getTime() - limits.domainWindowMs), now, limits.registrationsPerDomain)))
       throw new AppError('rate_limited', `Too many registrations from addresses at ${domain}; try again later`);
-    const audit = (a: AuditInput) => appendAudit(deps, tx, actor, { organisationId: event.organisation_id, ...a });
+    const audit = (a: AuditInput) => appendAudit(deps, tx, withoutAddress(actor), { organisationId: event.organisation_id, ...a });
     const created = await store.insertRegistration(tx, {
       eventId: event.id, status: 'pending_email', source: 'public', name: input.name, organisation: input.organisation, email: input.email,
       answers: input.answers, organisationType: input.organisationType, country: input.country, role: input.role, language: input.language,
@@ -221,7 +243,7 @@ async function linkView(deps: Deps, w: EventWork, r: store.RegistrationRow): Pro
  */
 export async function verify(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'verify');
-  return inEvent(deps, actor, event.id, async (w) => {
+  return inEvent(deps, withoutAddress(actor), event.id, async (w) => {
     const r = (await store.findRegistration(w.tx, registration.id, true))!;
     if (r.status !== 'pending_email') return linkView(deps, w, r);
     if (w.event.status === 'cancelled') throw cancelledError();
@@ -256,7 +278,7 @@ async function cancelIn(w: EventWork, r: store.RegistrationRow, reason: CancelRe
 /** The registrant cancels through their personal link. Cancelling twice changes nothing. */
 export async function cancelByLink(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
-  return inEvent(deps, actor, event.id, async (w) => {
+  return inEvent(deps, withoutAddress(actor), event.id, async (w) => {
     const r = (await store.findRegistration(w.tx, registration.id, true))!;
     if (r.status === 'cancelled') return linkView(deps, w, r);
     if (w.event.status === 'cancelled') throw cancelledError();
@@ -268,7 +290,7 @@ export async function cancelByLink(deps: Deps, actor: Actor, slug: string, token
 /** Accepts an offered seat before the offer expires. */
 export async function acceptOffer(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
-  return inEvent(deps, actor, event.id, async (w) => {
+  return inEvent(deps, withoutAddress(actor), event.id, async (w) => {
     const r = (await store.findRegistration(w.tx, registration.id, true))!;
     if (r.status === 'confirmed') return linkView(deps, w, r);
     if (w.event.status === 'cancelled') throw cancelledError();
@@ -284,7 +306,7 @@ export async function acceptOffer(deps: Deps, actor: Actor, slug: string, token:
 /** Declines an offered seat: it goes to the next on the waiting list. */
 export async function declineOffer(deps: Deps, actor: Actor, slug: string, token: string): Promise<RegistrationLinkView> {
   const { event, registration } = await registrationOfLink(deps, slug, token, 'manage');
-  return inEvent(deps, actor, event.id, async (w) => {
+  return inEvent(deps, withoutAddress(actor), event.id, async (w) => {
     const r = (await store.findRegistration(w.tx, registration.id, true))!;
     if (r.status === 'cancelled') return linkView(deps, w, r);
     if (w.event.status === 'cancelled') throw cancelledError();

@@ -20,11 +20,19 @@ export function useFilterParams() {
   // The newest values, read by `update`: two changes in one render (a select, then a switch)
   // must build on each other, not both on the values of the last render.
   const latest = useRef(values);
-  const written = useRef(params.toString());
+  // The addresses this hook wrote and the router has not reported back yet, oldest first. Two
+  // quick changes (a select, then a switch) are reported one after the other: the first report
+  // is ours too, not a change from outside, and must not undo the second change.
+  const written = useRef<string[]>([params.toString()]);
   // The address changed from outside (a menu link, back and forward): it wins.
   useEffect(() => {
-    if (params.toString() === written.current) return;
-    written.current = params.toString();
+    const address = params.toString();
+    const ours = written.current.indexOf(address);
+    if (ours >= 0) {
+      written.current = written.current.slice(ours);
+      return;
+    }
+    written.current = [address];
     latest.current = new URLSearchParams(params);
     setValues(latest.current);
   }, [params]);
@@ -38,7 +46,7 @@ export function useFilterParams() {
       else next.set(name, value);
     }
     if (!('page' in patch)) next.delete('page');
-    written.current = next.toString();
+    written.current = [...written.current.slice(-15), next.toString()];
     latest.current = next;
     setValues(next);
     setParams(next, { replace: true });

@@ -27,17 +27,16 @@ export function fullCounts(partial: Partial<Record<RegistrationStatus, number>> 
 const programmeOf = (e: EventRow) => e.programme.map((s) => ({ title: s.title, speakers: s.speakers, startsAt: s.startsAt, endsAt: s.endsAt }));
 const questionsOf = (e: EventRow) => e.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required, options: q.options, multiple: q.multiple }));
 
-export function presentEvent(e: EventRow, counts: StatusCounts, publicUrl: string, now: Date): EventView {
+/**
+ * What every view of an event announces (organiser, public page, upcoming list): read from the
+ * public columns only (UpcomingEventRow), so no private field can slip in through it.
+ */
+function announced(e: UpcomingEventRow, now: Date) {
   return {
-    id: e.id,
-    organisationId: e.organisation_id,
-    organiser: e.organiser,
-    status: e.status,
     slug: e.slug,
     kind: e.kind,
     title: e.title,
-    description: e.description,
-    programme: programmeOf(e),
+    organiser: e.organiser,
     timeZone: e.time_zone,
     startsAt: e.starts_at.toISOString(),
     endsAt: e.ends_at.toISOString(),
@@ -45,12 +44,23 @@ export function presentEvent(e: EventRow, counts: StatusCounts, publicUrl: strin
     language: e.language,
     interpretationNote: e.interpretation_note,
     capacity: e.capacity,
-    seatsTaken: e.seats_taken,
     registrationOpensAt: e.registration_opens_at.toISOString(),
     registrationClosesAt: e.registration_closes_at.toISOString(),
     registrationState: windowState(e, now),
-    questions: questionsOf(e),
     requiresApproval: e.requires_approval,
+  };
+}
+
+export function presentEvent(e: EventRow, counts: StatusCounts, publicUrl: string, now: Date): EventView {
+  return {
+    id: e.id,
+    organisationId: e.organisation_id,
+    status: e.status,
+    ...announced(e, now),
+    description: e.description,
+    programme: programmeOf(e),
+    seatsTaken: e.seats_taken,
+    questions: questionsOf(e),
     connectionInstructions: e.connection_instructions,
     rulesOfEngagement: e.rules_of_engagement,
     reminderOffsets: e.reminder_offsets,
@@ -97,27 +107,13 @@ export function presentPublicEvent(e: EventRow, now: Date): PublicEvent {
   const seatsLeft = Math.max(0, e.capacity - e.seats_taken);
   return {
     id: e.id,
-    slug: e.slug,
+    ...announced(e, now),
     status: e.status,
-    kind: e.kind,
-    title: e.title,
     description: e.description,
     programme: programmeOf(e),
-    timeZone: e.time_zone,
-    startsAt: e.starts_at.toISOString(),
-    endsAt: e.ends_at.toISOString(),
-    durationMinutes: e.duration_minutes,
-    language: e.language,
-    interpretationNote: e.interpretation_note,
-    capacity: e.capacity,
-    registrationOpensAt: e.registration_opens_at.toISOString(),
-    registrationClosesAt: e.registration_closes_at.toISOString(),
-    registrationState: windowState(e, now),
     questions: questionsOf(e),
-    requiresApproval: e.requires_approval,
     privacyNotice: e.privacy_notice,
     contactEmail: e.contact_email,
-    organiser: e.organiser,
     full: seatsLeft === 0,
     seatsLeft,
   };
@@ -130,23 +126,9 @@ export function presentPublicEvent(e: EventRow, now: Date): PublicEvent {
 export function presentUpcomingEvent(e: UpcomingEventRow, publicUrl: string, now: Date): UpcomingEvent {
   const seatsLeft = Math.max(0, e.capacity - e.seats_taken);
   return {
-    slug: e.slug,
-    kind: e.kind,
-    title: e.title,
-    organiser: e.organiser,
-    timeZone: e.time_zone,
-    startsAt: e.starts_at.toISOString(),
-    endsAt: e.ends_at.toISOString(),
-    durationMinutes: e.duration_minutes,
-    language: e.language,
-    interpretationNote: e.interpretation_note,
-    capacity: e.capacity,
+    ...announced(e, now),
     seatsLeft,
     full: seatsLeft === 0,
-    registrationOpensAt: e.registration_opens_at.toISOString(),
-    registrationClosesAt: e.registration_closes_at.toISOString(),
-    registrationState: windowState(e, now),
-    requiresApproval: e.requires_approval,
     publicUrl,
   };
 }

@@ -10,35 +10,13 @@ import type {
   RegistrationStatus,
 } from '../../../domain/events.ts';
 
-export interface EventRow {
+/** An event as read: what the organiser wrote (EventValues) and what the system keeps. */
+export interface EventRow extends EventValues {
   id: string;
   organisation_id: string;
   organiser: string;
-  slug: string;
   status: EventStatus;
-  kind: EventKind;
-  title: string;
-  description: string;
-  programme: ProgrammeSession[];
-  time_zone: string;
-  starts_at: Date;
-  duration_minutes: number;
-  ends_at: Date;
-  language: string;
-  interpretation_note: string;
-  capacity: number;
   seats_taken: number;
-  registration_opens_at: Date;
-  registration_closes_at: Date;
-  questions: Question[];
-  requires_approval: boolean;
-  connection_instructions: string;
-  rules_of_engagement: string;
-  reminder_offsets: string[];
-  offer_window_hours: number;
-  materials: Material[];
-  privacy_notice: string;
-  contact_email: string | null;
   ics_sequence: number;
   created_at: Date;
   updated_at: Date;

@@ -241,16 +241,8 @@ const LIST_ORDER = 'next_due_at ASC NULLS LAST, created_at DESC, id';
  */
 export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ rows: RequestSummaryRow[]; total: number }> {
   if (s.caseId) return searchCaseRequests(q, s, s.caseId);
-  const params: unknown[] = [s.userId, s.organisationId];
-  const where = ['a.user_id = $1', 'a.organisation_id = $2'];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (s.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, s.statuses);
-  if (s.type) add((p) => `a.type = ${p}`, s.type);
-  if (s.direction) add((p) => `a.direction = ${p}`, s.direction);
-  if (s.dueBefore) add((p) => `a.next_due_at <= ${p}`, s.dueBefore);
+  const { params, where } = listFilters(s, 'a');
+  where.unshift('a.user_id = $1');
   const count = `SELECT count(*)::int AS n FROM request_access a WHERE ${where.join(' AND ')}`;
   const { rows } = await q.query<RequestSummaryRow & { total: number }>(
     `SELECT ${SUMMARY_COLUMNS}, (${count}) AS total
@@ -261,22 +253,12 @@ export async function searchRequests(q: Queryable, s: RequestSearch): Promise<{ 
     [...params, s.limit, s.offset],
     { prepared: true },
   );
-  if (rows.length === 0) return { rows: [], total: s.offset === 0 ? 0 : (await q.query<{ n: number }>(count, params)).rows[0]!.n };
-  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
+  return pageOf(rows, s, async () => (await q.query<{ n: number }>(count, params)).rows[0]!.n);
 }
 
 /** The requests of one case the user may see (searchRequests with a case). */
 async function searchCaseRequests(q: Queryable, s: RequestSearch, caseId: string): Promise<{ rows: RequestSummaryRow[]; total: number }> {
-  const params: unknown[] = [s.userId, s.organisationId];
-  const where = ['r.organisation_id = $2'];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (s.statuses?.length) add((p) => `r.status = ANY(${p}::text[])`, s.statuses);
-  if (s.type) add((p) => `r.type = ${p}`, s.type);
-  if (s.direction) add((p) => `r.direction = ${p}`, s.direction);
-  if (s.dueBefore) add((p) => `r.next_due_at <= ${p}`, s.dueBefore);
+  const { params, where } = listFilters(s, 'r');
   params.push(caseId);
   const cases = `SELECT case_id FROM (${casesVisibleTo('$1')}) v WHERE case_id = $${params.length}`;
   const matching = MATCHING(cases, where);
@@ -288,10 +270,32 @@ async function searchCaseRequests(q: Queryable, s: RequestSearch, caseId: string
       ORDER BY p.${LIST_ORDER.replaceAll(', ', ', p.')}`,
     [...params, s.limit, s.offset],
   );
-  if (rows.length === 0) {
-    const total = s.offset === 0 ? 0 : (await q.query<{ n: number }>(`${matching} SELECT count(*)::int AS n FROM matching`, params)).rows[0]!.n;
-    return { rows: [], total };
-  }
+  return pageOf(rows, s, async () => (await q.query<{ n: number }>(`${matching} SELECT count(*)::int AS n FROM matching`, params)).rows[0]!.n);
+}
+
+/**
+ * The list's filters as conditions on `alias` (request_access `a` or requests `r`, which share the
+ * column names), with $1 the user and $2 the organisation.
+ */
+function listFilters(s: RequestSearch, alias: 'a' | 'r'): { params: unknown[]; where: string[] } {
+  const params: unknown[] = [s.userId, s.organisationId];
+  const where = [`${alias}.organisation_id = $2`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (s.statuses?.length) add((p) => `${alias}.status = ANY(${p}::text[])`, s.statuses);
+  if (s.type) add((p) => `${alias}.type = ${p}`, s.type);
+  if (s.direction) add((p) => `${alias}.direction = ${p}`, s.direction);
+  if (s.dueBefore) add((p) => `${alias}.next_due_at <= ${p}`, s.dueBefore);
+  return { params, where };
+}
+
+/** A page and its total, carried by each row; a page past the end has no row, so it counts on its own. */
+async function pageOf(
+  rows: (RequestSummaryRow & { total: number })[], s: RequestSearch, count: () => Promise<number>,
+): Promise<{ rows: RequestSummaryRow[]; total: number }> {
+  if (rows.length === 0) return { rows: [], total: s.offset === 0 ? 0 : await count() };
   return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
 }
 
